@@ -1,0 +1,60 @@
+# newsutils: small, fast Unix filters for news text.  See README.md.
+
+CC      = cc
+CFLAGS  = -O2 -g
+WFLAGS  = -std=c11 -Wall -Wextra -Wpedantic -Werror
+LDFLAGS =
+PREFIX  = /usr/local
+MANDIR  = $(PREFIX)/share/man
+# where objects and binaries go; `make check` uses its own
+O       = build
+BIN     = bin
+
+SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+TOOLS = nsplit ntsv
+LIB   = util buf io rec kinds utf8 date
+NSPLIT = nsplit art fmt_text fmt_lexis fmt_factiva fmt_proquest fmt_mbox
+
+LIBOBJ = $(LIB:%=$(O)/%.o)
+
+all: $(TOOLS:%=$(BIN)/%)
+
+$(O)/%.o: src/%.c src/nu.h src/nsplit.h
+	@mkdir -p $(O)
+	$(CC) $(WFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(O)/libnu.a: $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ)
+
+$(BIN)/nsplit: $(NSPLIT:%=$(O)/%.o) $(O)/libnu.a
+	@mkdir -p $(BIN)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(NSPLIT:%=$(O)/%.o) $(O)/libnu.a
+
+$(BIN)/ntsv: $(O)/ntsv.o $(O)/libnu.a
+	@mkdir -p $(BIN)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(O)/ntsv.o $(O)/libnu.a
+
+# The tests run against binaries built with AddressSanitizer and UBSan;
+# test/run prints "N passed, M failed" last.
+check:
+	$(MAKE) O=build/san BIN=build/san/bin CFLAGS="$(SANFLAGS)" LDFLAGS="$(SANFLAGS)" all
+	sh test/run build/san/bin
+
+demo: all
+	$(BIN)/nsplit samples/*.txt | $(BIN)/ntsv articles
+
+bench: all
+	sh test/bench.sh $(BIN)
+
+install: all
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	for t in $(TOOLS); do cp $(BIN)/$$t $(DESTDIR)$(PREFIX)/bin/; done
+	cp man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	cp man/*.7 $(DESTDIR)$(MANDIR)/man7/
+
+clean:
+	rm -rf build $(TOOLS:%=$(BIN)/%)
+
+.PHONY: all check demo bench install clean

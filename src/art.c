@@ -1,0 +1,243 @@
+/* art.c: nsplit's article builder.
+ *
+ * Formats add meta fields and body lines; the builder decides at the end
+ * of the article whether its body is hard-wrapped, forms the paragraphs
+ * and writes doc, meta and para records.
+ *
+ * IDs: a file that holds one article gives it the file's base name; a file
+ * that holds several numbers them base.1, base.2, ...  The builder cannot
+ * know which until a second article appears, so a finished article waits
+ * (in the same buffers) until the next one gets its first content, or the
+ * input ends.  Memory is one article. */
+#include "nsplit.h"
+
+#include <string.h>
+
+static unsigned long pending_no;	/* number of the waiting article */
+
+static void
+reset(struct ctx *c)
+{
+	buf_reset(&c->meta);
+	buf_reset(&c->text);
+	c->nmeta = 0;
+	c->nlines = 0;
+	c->done = 0;
+}
+
+int
+art_empty(const struct ctx *c)
+{
+	return !c->open || c->done || (c->nmeta == 0 && c->nlines == 0);
+}
+
+/* Hard-wrapped text (exports, e-mail) has most lines that continue a block
+ * ending near one column; scraped text has a paragraph per line, and the
+ * short lines that follow each other are menus and captions that must stay
+ * apart.  So: at least three continued lines, none longer than 150
+ * characters, and four in five of them within 60 % of the widest. */
+static int
+wrapped(const struct ctx *c)
+{
+	size_t i, w = 0, cont = 0, wide = 0, len;
+
+	if (c->paras)
+		return 0;
+	for (i = 0; i + 1 < c->nlines; i++)
+		if (c->lines[i].len && c->lines[i + 1].len) {
+			len = utf8_len(c->text.p + c->lines[i].off, c->lines[i].len);
+			if (len > w)
+				w = len;
+			cont++;
+		}
+	if (cont < 3 || w > 150)
+		return 0;
+	for (i = 0; i + 1 < c->nlines; i++)
+		if (c->lines[i].len && c->lines[i + 1].len &&
+		    utf8_len(c->text.p + c->lines[i].off, c->lines[i].len) * 10 >= w * 6)
+			wide++;
+	return wide * 5 >= cont * 4;
+}
+
+static void
+writeid(const struct ctx *c, int multi)
+{
+	fwrite(c->base.p, 1, c->base.len, stdout);
+	if (multi)
+		printf(".%lu", pending_no);
+}
+
+static void
+para(const struct ctx *c, int multi, unsigned long n, const char *s, size_t len)
+{
+	writeid(c, multi);
+	printf("\tpara\t%lu\t", n);
+	esc_write(stdout, s, len);
+	putchar('\n');
+}
+
+static void
+emit(struct ctx *c, int multi)
+{
+	static struct buf p;
+	const char *k, *v;
+	size_t i, j;
+	unsigned long n = 0;
+	int wrap;
+
+	writeid(c, multi);
+	fputs("\tdoc\t", stdout);
+	esc_write(stdout, c->source, strlen(c->source));
+	putchar('\t');
+	fputs(c->format, stdout);
+	putchar('\n');
+	for (k = c->meta.p, i = 0; i < c->nmeta; i++) {
+		v = k + strlen(k) + 1;
+		writeid(c, multi);
+		printf("\tmeta\t%s\t", k);
+		esc_write(stdout, v, strlen(v));
+		putchar('\n');
+		k = v + strlen(v) + 1;
+	}
+	wrap = wrapped(c);
+	for (i = 0; i < c->nlines; i = j) {
+		if (!c->lines[i].len) {
+			j = i + 1;
+			continue;
+		}
+		if (!wrap) {
+			para(c, multi, ++n, c->text.p + c->lines[i].off, c->lines[i].len);
+			j = i + 1;
+			continue;
+		}
+		buf_reset(&p);
+		for (j = i; j < c->nlines && c->lines[j].len; j++) {
+			const char *s = c->text.p + c->lines[j].off;
+
+			/* "Russo-" + "Belarusian": a line-end hyphen joins
+			 * without a space, and stays */
+			if (p.len && !(p.p[p.len - 1] == '-' && p.len > 1 && p.p[p.len - 2] != ' '))
+				buf_addc(&p, ' ');
+			buf_add(&p, s, c->lines[j].len);
+		}
+		para(c, multi, ++n, p.p, p.len);
+	}
+}
+
+/* Give the waiting article its ID and write it, if one waits. */
+static void
+release(struct ctx *c, int last)
+{
+	if (!c->done)
+		return;
+	emit(c, !(last && c->narts == 1));
+	reset(c);
+}
+
+void
+art_start(struct ctx *c)
+{
+	if (c->open)
+		art_finish(c);
+	c->open = 1;
+}
+
+void
+art_finish(struct ctx *c)
+{
+	if (art_empty(c)) {
+		c->open = 0;
+		return;
+	}
+	c->open = 0;
+	pending_no = ++c->narts;
+	c->done = 1;
+}
+
+void
+art_input_end(struct ctx *c)
+{
+	art_finish(c);
+	release(c, 1);
+	reset(c);
+	c->lastcount = c->narts;
+	c->narts = 0;
+}
+
+/* First content of a new article: the waiting one is now known to have a
+ * successor, so it can be written as base.N. */
+static void
+content(struct ctx *c)
+{
+	if (!c->open)
+		art_start(c);
+	if (c->done)
+		release(c, 0);
+}
+
+static void
+addmeta(struct ctx *c, const char *key, const char *val, size_t n)
+{
+	size_t i;
+
+	for (i = 0; key[i]; i++) {
+		char ch = key[i];
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch += 32;
+		else if (ch == '-' || ch == ' ')
+			ch = '_';
+		buf_addc(&c->meta, ch);
+	}
+	buf_addc(&c->meta, '\0');
+	buf_add(&c->meta, val, n);
+	buf_addc(&c->meta, '\0');
+	c->nmeta++;
+}
+
+void
+art_meta(struct ctx *c, const char *key, const char *val, size_t n)
+{
+	char iso[64];
+	size_t l;
+
+	l = nu_ltrim(val, n);
+	val += l;
+	n = nu_rtrim(val, n - l);
+	if (n == 0)
+		return;
+	/* a NUL inside would end the value early: the driver never passes one */
+	content(c);
+	if (strcmp(key, "date") == 0 && date_iso(val, n, iso) &&
+	    (strlen(iso) != n || memcmp(iso, val, n) != 0)) {
+		addmeta(c, "date", iso, strlen(iso));
+		addmeta(c, "date_written", val, n);
+		return;
+	}
+	addmeta(c, key, val, n);
+}
+
+void
+art_line(struct ctx *c, const char *s, size_t n)
+{
+	size_t l = nu_ltrim(s, n);
+
+	s += l;
+	n = nu_rtrim(s, n - l);
+	if (n == 0) {
+		/* a block break; runs of blank lines count once */
+		if (c->open && !c->done && c->nlines && c->lines[c->nlines - 1].len)
+			goto add;
+		return;
+	}
+	content(c);
+add:
+	if (c->nlines == c->caplines) {
+		c->caplines = c->caplines ? 2 * c->caplines : 256;
+		c->lines = nu_realloc(c->lines, c->caplines * sizeof *c->lines);
+	}
+	c->lines[c->nlines].off = c->text.len;
+	c->lines[c->nlines].len = n;
+	c->nlines++;
+	buf_add(&c->text, s, n);
+}

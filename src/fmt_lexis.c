@@ -1,0 +1,16 @@
+/* fmt_lexis.c: LexisNexis Academic text and Nexis Uni text (stub). */
+#include "nsplit.h"
+
+static int
+sniff_ln(const char *s, size_t n, unsigned long lineno)
+{
+	(void)s; (void)n; (void)lineno;
+	return 0;
+}
+
+static void start(struct ctx *c) { (void)c; }
+static void line(struct ctx *c, const char *s, size_t n) { art_line(c, s, n); }
+static void finish(struct ctx *c) { art_finish(c); }
+
+const struct fmt fmt_lexisnexis = {"lexisnexis", sniff_ln, start, line, finish};
+const struct fmt fmt_nexisuni = {"nexisuni", sniff_ln, start, line, finish};

@@ -1,0 +1,240 @@
+/* nsplit: raw news input into the record stream.
+ *
+ * Each input is read once, line by line.  Until its format is known the
+ * lines are kept aside (at most DETECT_LINES lines), then replayed to the
+ * format's parser; after that lines go straight through.  See nsplit(1). */
+#include "nsplit.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Formats tried in order; text is the fallback and proves nothing. */
+static const struct fmt *const fmts[] = {
+	&fmt_mbox, &fmt_lexisnexis, &fmt_nexisuni, &fmt_factiva, &fmt_proquest,
+	&fmt_text, NULL,
+};
+
+/* The markers that prove a format can sit at the end of the first article
+ * (Factiva's "Document AN", Nexis Uni's "End of Document"): look that far. */
+#define DETECT_LINES 20000
+#define DETECT_BYTES (32u << 20)
+
+static int verbose;
+static const struct fmt *forced;
+
+static struct {
+	char **v;
+	size_t n;
+} used;				/* ID bases given out so far */
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: %s [-v] [-f format] [file ...]\n", nu_prog);
+	exit(2);
+}
+
+static const struct fmt *
+fmt_named(const char *name)
+{
+	size_t i;
+
+	for (i = 0; fmts[i]; i++)
+		if (strcmp(fmts[i]->name, name) == 0)
+			return fmts[i];
+	return NULL;
+}
+
+/* The ID base: the file name without directory and last extension, with
+ * white space and controls made '_' so that IDs never break a field; a
+ * name given twice gets -2, -3, ... */
+static void
+setbase(struct ctx *c, const char *path)
+{
+	const char *b = strrchr(path, '/'), *dot;
+	size_t i, n, k;
+	char suffix[32];
+
+	b = b ? b + 1 : path;
+	if (strcmp(path, "-") == 0)
+		b = "stdin";
+	dot = strrchr(b, '.');
+	n = dot && dot != b ? (size_t)(dot - b) : strlen(b);
+	buf_reset(&c->base);
+	for (i = 0; i < n; i++)
+		buf_addc(&c->base, (unsigned char)b[i] <= ' ' || b[i] == 0x7f ? '_' : b[i]);
+	if (c->base.len == 0)
+		buf_adds(&c->base, "doc");
+	n = c->base.len;
+	for (k = 1;; k++) {
+		for (i = 0; i < used.n; i++)
+			if (strcmp(used.v[i], c->base.p) == 0)
+				break;
+		if (i == used.n)
+			break;
+		c->base.len = n;
+		snprintf(suffix, sizeof suffix, "-%zu", k + 1);
+		buf_adds(&c->base, suffix);
+	}
+	used.v = nu_realloc(used.v, (used.n + 1) * sizeof *used.v);
+	used.v[used.n++] = nu_strdup(c->base.p);
+}
+
+/* Inputs nsplit cannot read as text: say what to do instead. */
+static const char *
+binary(const char *s, size_t n)
+{
+	if (n >= 2 && (unsigned char)s[0] == 0x1f && (unsigned char)s[1] == 0x8b)
+		return "gzip data: decompress first (zcat file | nsplit)";
+	if (n >= 4 && memcmp(s, "PK\003\004", 4) == 0)
+		return "ZIP/DOCX data: extract the text first (see nsplit(1))";
+	if (n >= 5 && memcmp(s, "{\\rtf", 5) == 0)
+		return "RTF data: convert to text first (see nsplit(1))";
+	if (n >= 5 && memcmp(s, "%PDF-", 5) == 0)
+		return "PDF data: convert to text first (see nsplit(1))";
+	return NULL;
+}
+
+struct held {
+	struct buf text;
+	struct span *v;
+	size_t n, cap;
+};
+
+static void
+hold(struct held *h, const char *s, size_t n)
+{
+	if (h->n == h->cap) {
+		h->cap = h->cap ? 2 * h->cap : 1024;
+		h->v = nu_realloc(h->v, h->cap * sizeof *h->v);
+	}
+	h->v[h->n].off = h->text.len;
+	h->v[h->n].len = n;
+	h->n++;
+	buf_add(&h->text, s, n);
+}
+
+static const struct fmt *
+sniff(const char *s, size_t n, unsigned long lineno)
+{
+	size_t i;
+
+	for (i = 0; fmts[i]; i++)
+		if (fmts[i]->sniff && fmts[i]->sniff(s, n, lineno))
+			return fmts[i];
+	return NULL;
+}
+
+static void
+run(const struct fmt *f, struct ctx *c, struct held *h)
+{
+	size_t i;
+
+	c->format = f->name;
+	f->start(c);
+	for (i = 0; i < h->n; i++) {
+		c->lineno = i + 1;
+		f->line(c, h->text.p + h->v[i].off, h->v[i].len);
+	}
+	buf_reset(&h->text);
+	h->n = 0;
+}
+
+static void
+input(struct lrd *in, void *arg)
+{
+	static struct ctx c;
+	static struct held h;
+	static struct buf fixed;
+	const struct fmt *f = forced;
+	unsigned long firstbad = 0;
+	const char *s, *why;
+	size_t n, bad;
+
+	(void)arg;
+	c.source = in->name;
+	c.expected = c.repaired = 0;
+	c.paras = 0;
+	setbase(&c, in->name);
+	if (f)
+		run(f, &c, &h);
+	while (lrd_get(in) >= 0) {
+		s = in->line;
+		n = in->len;
+		if (in->lineno == 1 && (why = binary(s, n))) {
+			nu_warnx("%s: %s", in->name, why);
+			return;
+		}
+		if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			s += 3;
+			n -= 3;
+		}
+		if (n && s[n - 1] == '\r')
+			n--;
+		if (!utf8_valid(s, n)) {
+			buf_reset(&fixed);
+			bad = utf8_fix(&fixed, s, n);
+			if (!c.repaired)
+				firstbad = in->lineno;
+			c.repaired += bad;
+			s = fixed.p;
+			n = fixed.len;
+		}
+		c.lineno = in->lineno;
+		if (f) {
+			f->line(&c, s, n);
+			continue;
+		}
+		hold(&h, s, n);
+		if ((f = sniff(s, n, in->lineno)) || h.n >= DETECT_LINES || h.text.len >= DETECT_BYTES) {
+			if (!f)
+				f = &fmt_text;
+			run(f, &c, &h);
+		}
+	}
+	if (!f) {
+		f = &fmt_text;
+		run(f, &c, &h);
+	}
+	f->finish(&c);
+	art_input_end(&c);
+	if (c.repaired)
+		nu_warn("%s:%lu: %lu bytes of invalid UTF-8 or NUL read as Windows-1252 (NUL as U+FFFD)",
+		    in->name, firstbad, c.repaired);
+	if (verbose)
+		nu_warn("%s: %s, %lu article%s", in->name, f->name, c.lastcount,
+		    c.lastcount == 1 ? "" : "s");
+	if (c.expected && c.expected != c.lastcount)
+		nu_warn("%s: found %lu articles, the input announces %lu", in->name,
+		    c.lastcount, c.expected);
+	else if (verbose && c.expected)
+		nu_warn("%s: found %lu of %lu announced articles", in->name, c.lastcount, c.expected);
+}
+
+int
+main(int argc, char **argv)
+{
+	int ch;
+
+	nu_init(argv[0]);
+	while ((ch = getopt(argc, argv, "vf:")) != -1) {
+		switch (ch) {
+		case 'v':
+			verbose = 1;
+			break;
+		case 'f':
+			if (!(forced = fmt_named(optarg))) {
+				nu_warn("unknown format: %s", optarg);
+				usage();
+			}
+			break;
+		default:
+			usage();
+		}
+	}
+	nu_inputs(argc - optind, argv + optind, input, NULL);
+	if (nu_out_finish())
+		return 1;
+	return nu_status;
+}

@@ -1,0 +1,446 @@
+/* ntsv: the record stream as one header-ed TSV table.
+ *
+ * Records are gathered per article (a run of one ID) and printed when the
+ * article ends, so that every row can carry the article's metadata (-f)
+ * wherever in the article the meta record stood.  Memory is the largest
+ * article. */
+#include "nu.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAXCOLS 64
+#define MAXKEYS 32
+#define MAXTAB 8
+
+struct span {
+	size_t off, len;
+};
+
+static struct {
+	int articles;			/* the articles table */
+	const char *kinds[MAXTAB];	/* record kinds shown */
+	size_t nkinds;
+	const char *cols[MAXCOLS];	/* columns after id (and kind) */
+	size_t ncols;
+	int showkind;			/* several tables: a kind column */
+	int unknown;			/* one kind not in nu_kinds: columns from data */
+	const char *keys[MAXKEYS];	/* article fields looked up: -f first */
+	size_t nkeys;
+	size_t nshow;			/* how many of them -f asked to show */
+	int header;
+	int headed;
+} t = {.header = 1};
+
+/* the article being gathered */
+static struct {
+	struct buf id, arena;
+	struct span *rows;		/* copies of the lines shown */
+	size_t nrows, caprows;
+	struct span val[MAXKEYS];	/* first value of each -f key */
+	int has[MAXKEYS];
+	unsigned long paras, words;
+	int open;
+} a;
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: %s [-H] [-f field,...] [table[,table...] [file ...]]\n", nu_prog);
+	exit(2);
+}
+
+static size_t
+colindex(const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < t.ncols; i++)
+		if (strlen(t.cols[i]) == n && memcmp(t.cols[i], name, n) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+static char *
+strndup_(const char *s, size_t n)
+{
+	char *p = nu_alloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* Add the columns of kind k (space-separated names) to the union. */
+static void
+addcols(const char *cols)
+{
+	const char *p = cols, *e;
+
+	while (*p) {
+		e = strchr(p, ' ');
+		if (!e)
+			e = p + strlen(p);
+		if (colindex(p, (size_t)(e - p)) == (size_t)-1) {
+			if (t.ncols == MAXCOLS)
+				nu_die(2, "too many columns");
+			t.cols[t.ncols++] = strndup_(p, (size_t)(e - p));
+		}
+		p = *e ? e + 1 : e;
+	}
+}
+
+static void
+tables(char *spec)
+{
+	char *tok, *save = NULL;
+	const struct kind *k;
+
+	for (tok = strtok_r(spec, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (strcmp(tok, "articles") == 0) {
+			t.articles = 1;
+			continue;
+		}
+		if (t.nkinds == MAXTAB)
+			usage();
+		k = kind_by_name(tok, strlen(tok));
+		if (k) {
+			t.kinds[t.nkinds++] = k->kind;
+			addcols(k->cols);
+		} else {
+			t.kinds[t.nkinds++] = tok;
+			t.unknown = 1;
+		}
+	}
+	if (t.articles && t.nkinds) {
+		nu_warn("the articles table cannot be combined with others");
+		usage();
+	}
+	if (!t.articles && !t.nkinds)
+		usage();
+	if (t.unknown && t.nkinds > 1) {
+		nu_warn("an unknown record kind can only be shown alone");
+		usage();
+	}
+	t.showkind = t.nkinds > 1;
+	if (t.articles)
+		addcols("source format title byline date paragraphs words");
+}
+
+static void
+fields(char *spec)
+{
+	char *tok, *save = NULL;
+
+	for (tok = strtok_r(spec, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (t.nkeys == MAXKEYS)
+			nu_die(2, "too many -f fields (at most %d)", MAXKEYS);
+		t.keys[t.nkeys++] = tok;
+	}
+	t.nshow = t.nkeys;
+}
+
+static void
+header(void)
+{
+	size_t i;
+
+	t.headed = 1;
+	if (!t.header)
+		return;
+	fputs("id", stdout);
+	if (t.showkind)
+		fputs("\tkind", stdout);
+	for (i = 0; i < t.ncols; i++)
+		printf("\t%s", t.cols[i]);
+	for (i = 0; i < t.nshow; i++)
+		printf("\t%s", t.keys[i]);
+	putchar('\n');
+}
+
+static void
+keycols(void)
+{
+	size_t i;
+
+	for (i = 0; i < t.nshow; i++) {
+		putchar('\t');
+		if (a.has[i])
+			fwrite(a.arena.p + a.val[i].off, 1, a.val[i].len, stdout);
+	}
+}
+
+static int
+keyidx(const char *k, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < t.nkeys; i++)
+		if (strlen(t.keys[i]) == n && memcmp(t.keys[i], k, n) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void
+setkey(const char *k, size_t kn, const char *v, size_t vn)
+{
+	int i = keyidx(k, kn);
+
+	if (i < 0 || a.has[i])
+		return;
+	a.val[i].off = a.arena.len;
+	a.val[i].len = vn;
+	buf_add(&a.arena, v, vn);
+	a.has[i] = 1;
+}
+
+/* the articles table's own columns, looked up like -f keys */
+static void
+artcol(const char *name)
+{
+	int i = keyidx(name, strlen(name));
+
+	if (i >= 0 && a.has[i])
+		fwrite(a.arena.p + a.val[i].off, 1, a.val[i].len, stdout);
+}
+
+static void
+flush(void)
+{
+	struct rec r;
+	size_t i, j, c;
+	const char *cols[MAXCOLS];
+	size_t cl[MAXCOLS];
+
+	if (!a.open)
+		return;
+	if (!t.headed && (t.articles || !t.unknown))
+		header();
+	if (t.articles) {
+		fwrite(a.id.p, 1, a.id.len, stdout);
+		putchar('\t'); artcol("source");
+		putchar('\t'); artcol("format");
+		putchar('\t'); artcol("title");
+		putchar('\t'); artcol("byline");
+		putchar('\t'); artcol("date");
+		printf("\t%lu\t%lu", a.paras, a.words);
+		keycols();
+		putchar('\n');
+	}
+	for (i = 0; i < a.nrows; i++) {
+		rec_split(&r, a.arena.p + a.rows[i].off, a.rows[i].len);
+		if (t.unknown && !t.headed) {
+			char name[32];
+
+			for (j = 2; j < (size_t)r.nf; j++) {
+				snprintf(name, sizeof name, "f%zu", j - 1);
+				t.cols[t.ncols++] = nu_strdup(name);
+			}
+			header();
+		}
+		if (t.unknown && (size_t)r.nf - 2 != t.ncols) {
+			nu_warnx("%.*s: %.*s record with %d fields, not %zu: skipped",
+			    (int)r.fl[0], r.f[0], (int)r.fl[1], r.f[1], r.nf - 2, t.ncols);
+			continue;
+		}
+		for (c = 0; c < t.ncols; c++)
+			cols[c] = NULL;
+		if (t.unknown) {
+			for (c = 0; c < t.ncols; c++) {
+				cols[c] = r.f[c + 2];
+				cl[c] = r.fl[c + 2];
+			}
+		} else {
+			const struct kind *k = kind_by_name(r.f[1], r.fl[1]);
+			const char *p = k->cols, *e;
+
+			for (j = 2; *p; j++) {
+				e = strchr(p, ' ');
+				if (!e)
+					e = p + strlen(p);
+				c = colindex(p, (size_t)(e - p));
+				cols[c] = r.f[j];
+				cl[c] = r.fl[j];
+				p = *e ? e + 1 : e;
+			}
+		}
+		fwrite(r.f[0], 1, r.fl[0], stdout);
+		if (t.showkind) {
+			putchar('\t');
+			fwrite(r.f[1], 1, r.fl[1], stdout);
+		}
+		for (c = 0; c < t.ncols; c++) {
+			putchar('\t');
+			if (cols[c])
+				fwrite(cols[c], 1, cl[c], stdout);
+		}
+		keycols();
+		putchar('\n');
+	}
+	a.open = 0;
+}
+
+static void
+begin(const struct rec *r)
+{
+	size_t i;
+
+	flush();
+	buf_reset(&a.id);
+	buf_add(&a.id, r->f[0], r->fl[0]);
+	buf_reset(&a.arena);
+	a.nrows = 0;
+	a.paras = a.words = 0;
+	for (i = 0; i < t.nkeys; i++)
+		a.has[i] = 0;
+	a.open = 1;
+}
+
+static unsigned long
+countwords(const char *s, size_t n)
+{
+	unsigned long w = 0;
+	int in = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int sp = s[i] == ' ' || (s[i] == '\\' && i + 1 < n &&
+		    (s[i + 1] == 't' || s[i + 1] == 'n' || s[i + 1] == 'r'));
+
+		if (sp) {
+			if (s[i] == '\\')
+				i++;
+			in = 0;
+		} else if (!in) {
+			in = 1;
+			w++;
+		}
+	}
+	return w;
+}
+
+static int
+shown(const struct rec *r)
+{
+	size_t i;
+
+	for (i = 0; i < t.nkinds; i++)
+		if (rec_kind(r, t.kinds[i]))
+			return 1;
+	return 0;
+}
+
+static int
+wellformed(struct lrd *in, const struct rec *r)
+{
+	const struct kind *k = kind_by_name(r->f[1], r->fl[1]);
+	const char *p;
+	int want = 0;
+
+	if (!k)
+		return 1;
+	if (r->fl[1] != strlen(k->kind) || memcmp(r->f[1], k->kind, r->fl[1]) != 0)
+		return 1;	/* a table name used as a kind: not ours */
+	for (p = k->cols, want = 1; *p; p++)
+		want += *p == ' ';
+	if (r->nf - 2 != want) {
+		nu_warnx("%s:%lu: %s record with %d fields, not %d: skipped", in->name, in->lineno,
+		    k->kind, r->nf - 2, want);
+		return 0;
+	}
+	return 1;
+}
+
+static void
+record(struct lrd *in, struct rec *r)
+{
+	if (!a.open || !rec_sameid(r, a.id.p, a.id.len))
+		begin(r);
+	if (!wellformed(in, r))
+		return;
+	if (rec_kind(r, "doc")) {
+		setkey("source", 6, r->f[2], r->fl[2]);
+		setkey("format", 6, r->f[3], r->fl[3]);
+	} else if (rec_kind(r, "meta")) {
+		setkey(r->f[2], r->fl[2], r->f[3], r->fl[3]);
+	} else if (rec_kind(r, "para")) {
+		a.paras++;
+		a.words += countwords(r->f[3], r->fl[3]);
+	}
+	if (shown(r)) {
+		if (a.nrows == a.caprows) {
+			a.caprows = a.caprows ? 2 * a.caprows : 64;
+			a.rows = nu_realloc(a.rows, a.caprows * sizeof *a.rows);
+		}
+		a.rows[a.nrows].off = a.arena.len;
+		a.rows[a.nrows].len = r->len;
+		buf_add(&a.arena, r->line, r->len);
+		a.nrows++;
+	}
+}
+
+static void
+input(struct lrd *in, void *arg)
+{
+	struct rec r;
+
+	(void)arg;
+	while (lrd_get(in) >= 0) {
+		if (rec_split(&r, in->line, in->len) < 0) {
+			if (in->len == 0)
+				continue;	/* a blank line carries nothing */
+			nu_warnx("%s:%lu: not a record: skipped", in->name, in->lineno);
+			continue;
+		}
+		record(in, &r);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	int c;
+	char *spec = "articles";
+
+	nu_init(argv[0]);
+	while ((c = getopt(argc, argv, "Hf:")) != -1) {
+		switch (c) {
+		case 'H':
+			t.header = 0;
+			break;
+		case 'f':
+			fields(optarg);
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc > 0) {
+		spec = argv[0];
+		argc--;
+		argv++;
+	}
+	tables(spec);
+	/* the articles table needs these whether or not -f asked */
+	if (t.articles) {
+		static const char *own[] = {"source", "format", "title", "byline", "date"};
+		size_t i;
+
+		for (i = 0; i < 5; i++)
+			if (keyidx(own[i], strlen(own[i])) < 0) {
+				if (t.nkeys == MAXKEYS)
+					nu_die(2, "too many -f fields");
+				t.keys[t.nkeys++] = own[i];
+			}
+	}
+	nu_inputs(argc, argv, input, NULL);
+	flush();
+	if (!t.headed)
+		header();	/* an empty table still has its header */
+	if (nu_out_finish())
+		return 1;
+	return nu_status;
+}

@@ -1,0 +1,113 @@
+/*
+ * nu.h: the newsutils internal library.
+ *
+ * Everything two tools need lives here once: messages, growable buffers,
+ * line input, the record stream (split, escape, unescape, write), UTF-8
+ * repair, date normalisation and the table of record kinds.  See
+ * newsutils(7) for the stream format this implements.
+ */
+#ifndef NU_H
+#define NU_H
+
+#define _POSIX_C_SOURCE 200809L
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+/* ---- messages (util.c) ---- */
+extern const char *nu_prog;
+extern int nu_status;		/* exit status so far: 0, or 1 after a data error */
+void nu_init(const char *argv0);
+void nu_warn(const char *fmt, ...);
+void nu_warnx(const char *fmt, ...);	/* warn and remember a data error (status 1) */
+_Noreturn void nu_die(int code, const char *fmt, ...);
+void *nu_alloc(size_t n);
+void *nu_realloc(void *p, size_t n);
+char *nu_strdup(const char *s);
+void nu_out_init(void);		/* big stdout buffer */
+int nu_out_finish(void);	/* flush stdout; on error say so and return 1 */
+
+/* ---- growable byte buffer (buf.c) ---- */
+struct buf {
+	char *p;
+	size_t len, cap;
+};
+void buf_grow(struct buf *b, size_t need);
+void buf_add(struct buf *b, const void *s, size_t n);
+void buf_addc(struct buf *b, int c);
+void buf_adds(struct buf *b, const char *s);
+void buf_free(struct buf *b);
+#define buf_reset(b) ((b)->len = 0)
+
+/* ---- line input (io.c) ---- */
+struct lrd {
+	FILE *fp;
+	const char *name;	/* as given, "-" for stdin */
+	char *line;		/* current line, NUL-terminated, newline removed */
+	size_t len;		/* its length (may contain NUL bytes) */
+	size_t cap;
+	unsigned long lineno;
+	int nonl;		/* the last line had no final newline */
+};
+int lrd_open(struct lrd *r, const char *path);	/* -1 and errno on failure */
+ssize_t lrd_get(struct lrd *r);			/* length, or -1 at end/error */
+void lrd_close(struct lrd *r);
+void nu_inputs(int argc, char **argv, void (*fn)(struct lrd *, void *), void *arg);
+
+/* ---- the record stream (rec.c, esc.c) ---- */
+#define REC_MAXF 64		/* fields kept apart; the rest stay in the last one */
+struct rec {
+	char *line;		/* the raw line, unchanged */
+	size_t len;
+	int nf;			/* number of fields, id and kind included */
+	const char *f[REC_MAXF];	/* field starts (escaped, not NUL-terminated) */
+	size_t fl[REC_MAXF];	/* field lengths */
+};
+/* Split a raw stream line into fields; returns 0, or -1 when it is not a
+ * record (fewer than two fields, or an empty id or kind). */
+int rec_split(struct rec *r, char *line, size_t len);
+int rec_kind(const struct rec *r, const char *kind);
+int rec_sameid(const struct rec *r, const char *id, size_t idlen);
+/* Append s (n bytes) escaped / unescaped; unescaping leaves unknown
+ * escapes as they are, so it never fails. */
+void esc_add(struct buf *b, const char *s, size_t n);
+void unesc_add(struct buf *b, const char *s, size_t n);
+void esc_write(FILE *fp, const char *s, size_t n);
+/* Write one record: id, kind, then nf text fields that get escaped. */
+void rec_write(FILE *fp, const char *id, const char *kind, int nf, const char *const *f, const size_t *fl);
+void rec_write_line(FILE *fp, const char *line, size_t len);	/* pass through */
+
+/* ---- record kinds and their columns (kinds.c) ---- */
+struct kind {
+	const char *kind;	/* record kind in the stream */
+	const char *table;	/* ntsv table name */
+	const char *cols;	/* space-separated column names after id */
+};
+const struct kind *kind_by_name(const char *name, size_t n);	/* kind or table */
+extern const struct kind nu_kinds[];
+
+/* ---- UTF-8 (utf8.c) ---- */
+/* Copy s to b as valid UTF-8: invalid bytes are read as Windows-1252,
+ * NUL becomes U+FFFD.  Returns the number of bytes so repaired. */
+size_t utf8_fix(struct buf *b, const char *s, size_t n);
+int utf8_valid(const char *s, size_t n);	/* 1 when valid and NUL-free */
+size_t utf8_len(const char *s, size_t n);	/* characters */
+int utf8_put(char *dst, unsigned cp);		/* bytes written (1-4) */
+
+/* ---- dates (date.c) ---- */
+/* Normalise a written date ("January 11, 2010 Monday", "29 décembre 2011",
+ * "Mon, 02 Mar 2020 07:00:00 +0000", "2020-03-02") to ISO 8601 in out
+ * (at least 64 bytes).  Returns 1 when it parsed, 0 otherwise. */
+int date_iso(const char *s, size_t n, char *out);
+/* Month number 1..12 for a month name (en, de, fr, es, nl, it; full or
+ * abbreviated, any case), or 0. */
+int date_month(const char *s, size_t n);
+
+/* ---- small string helpers (util.c) ---- */
+int nu_isspace(int c);
+size_t nu_rtrim(const char *s, size_t n);	/* length without trailing white space */
+size_t nu_ltrim(const char *s, size_t n);	/* count of leading white space */
+int nu_prefix(const char *s, size_t n, const char *pre);	/* case-sensitive */
+int nu_iprefix(const char *s, size_t n, const char *pre);	/* ASCII case-insensitive */
+
+#endif

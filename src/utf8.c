@@ -1,0 +1,137 @@
+/* utf8.c: UTF-8 checking and repair.
+ *
+ * Text that is not valid UTF-8 is nearly always Latin-1 or Windows-1252
+ * from an old export, so an invalid byte is read as Windows-1252 rather
+ * than thrown away: the repair is reversible and usually right.  NUL
+ * cannot travel in C strings and becomes U+FFFD. */
+#include "nu.h"
+
+/* Windows-1252 0x80..0x9F; the five unassigned bytes map to C1 controls
+ * as in ISO-8859-1, so every byte has a character. */
+static const unsigned short cp1252[32] = {
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+int
+utf8_put(char *d, unsigned cp)
+{
+	if (cp < 0x80) {
+		d[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		d[0] = (char)(0xC0 | cp >> 6);
+		d[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		d[0] = (char)(0xE0 | cp >> 12);
+		d[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		d[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	d[0] = (char)(0xF0 | cp >> 18);
+	d[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	d[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	d[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* Length of the valid sequence at s (1-4), or 0 when s starts an invalid
+ * one: stray continuation bytes, overlong forms, surrogates, > U+10FFFF,
+ * truncated sequences. */
+static size_t
+seqlen(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+
+	if (c < 0x80)
+		return c ? 1 : 0;
+	if (c >= 0xC2 && c <= 0xDF)
+		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xE0 && s[1] < 0xA0)
+			return 0;	/* overlong */
+		if (c == 0xED && s[1] >= 0xA0)
+			return 0;	/* surrogate */
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+		    (s[3] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xF0 && s[1] < 0x90)
+			return 0;
+		if (c == 0xF4 && s[1] >= 0x90)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+int
+utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k;
+
+	while (i < n) {
+		if (p[i] >= 0x01 && p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (!(k = seqlen(p + i, n - i)))
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
+size_t
+utf8_fix(struct buf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, run = 0, k, bad = 0;
+	unsigned cp;
+	char tmp[4];
+
+	buf_grow(b, n);
+	while (i < n) {
+		if (p[i] >= 0x01 && p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((k = seqlen(p + i, n - i))) {
+			i += k;
+			continue;
+		}
+		buf_add(b, s + run, i - run);
+		if (p[i] == 0)
+			cp = 0xFFFD;
+		else if (p[i] >= 0x80 && p[i] < 0xA0)
+			cp = cp1252[p[i] - 0x80];
+		else
+			cp = p[i];
+		buf_add(b, tmp, (size_t)utf8_put(tmp, cp));
+		bad++;
+		run = ++i;
+	}
+	buf_add(b, s + run, n - run);
+	return bad;
+}
+
+size_t
+utf8_len(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			c++;
+	return c;
+}

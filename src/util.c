@@ -1,0 +1,171 @@
+/* util.c: messages in err(3) style, checked allocation, stdout handling. */
+#include "nu.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *nu_prog = "newsutils";
+int nu_status;
+
+void
+nu_init(const char *argv0)
+{
+	const char *p;
+
+	if (argv0 && *argv0) {
+		p = strrchr(argv0, '/');
+		nu_prog = p ? p + 1 : argv0;
+	}
+	nu_out_init();
+}
+
+static void
+vmsg(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", nu_prog);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+nu_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+}
+
+void
+nu_warnx(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+	nu_status = 1;
+}
+
+void
+nu_die(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+	exit(code);
+}
+
+void *
+nu_alloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		nu_die(1, "out of memory (%zu bytes)", n);
+	return p;
+}
+
+void *
+nu_realloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		nu_die(1, "out of memory (%zu bytes)", n);
+	return p;
+}
+
+char *
+nu_strdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(nu_alloc(n), s, n);
+}
+
+/* A large buffer: the tools write many short fields, and stdio's default
+ * for a pipe is small. */
+void
+nu_out_init(void)
+{
+	static char obuf[1 << 17];
+
+	setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+}
+
+int
+nu_out_finish(void)
+{
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		nu_warn("write error: %s", strerror(errno ? errno : EIO));
+		return 1;
+	}
+	return 0;
+}
+
+int
+nu_isspace(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+size_t
+nu_rtrim(const char *s, size_t n)
+{
+	for (;;) {
+		while (n > 0 && nu_isspace((unsigned char)s[n - 1]))
+			n--;
+		/* U+00A0 NO-BREAK SPACE, common at the end of scraped lines */
+		if (n >= 2 && (unsigned char)s[n - 2] == 0xc2 && (unsigned char)s[n - 1] == 0xa0)
+			n -= 2;
+		else
+			return n;
+	}
+}
+
+size_t
+nu_ltrim(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	for (;;) {
+		while (i < n && nu_isspace((unsigned char)s[i]))
+			i++;
+		if (i + 1 < n && (unsigned char)s[i] == 0xc2 && (unsigned char)s[i + 1] == 0xa0)
+			i += 2;
+		else
+			return i;
+	}
+}
+
+int
+nu_prefix(const char *s, size_t n, const char *pre)
+{
+	size_t k = strlen(pre);
+
+	return n >= k && memcmp(s, pre, k) == 0;
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+int
+nu_iprefix(const char *s, size_t n, const char *pre)
+{
+	size_t i, k = strlen(pre);
+
+	if (n < k)
+		return 0;
+	for (i = 0; i < k; i++)
+		if (lower((unsigned char)s[i]) != lower((unsigned char)pre[i]))
+			return 0;
+	return 1;
+}
