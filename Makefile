@@ -13,7 +13,7 @@ BIN     = bin
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 TOOLS = nsplit ntsv
-LIB   = util buf io rec kinds utf8 date
+LIB   = util buf io out rec kinds utf8 date
 NSPLIT = nsplit art fmt_text fmt_lexis fmt_factiva fmt_proquest fmt_mbox
 
 LIBOBJ = $(LIB:%=$(O)/%.o)

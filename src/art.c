@@ -59,21 +59,30 @@ wrapped(const struct ctx *c)
 	return wide * 5 >= cont * 4;
 }
 
+static struct buf id;	/* the ID of the article being written */
+
 static void
-writeid(const struct ctx *c, int multi)
+setid(const struct ctx *c, int multi)
 {
-	fwrite(c->base.p, 1, c->base.len, stdout);
-	if (multi)
-		printf(".%lu", pending_no);
+	char num[24];
+
+	buf_reset(&id);
+	buf_add(&id, c->base.p, c->base.len);
+	if (multi) {
+		snprintf(num, sizeof num, ".%lu", pending_no);
+		buf_adds(&id, num);
+	}
 }
 
 static void
-para(const struct ctx *c, int multi, unsigned long n, const char *s, size_t len)
+para(unsigned long n, const char *s, size_t len)
 {
-	writeid(c, multi);
-	printf("\tpara\t%lu\t", n);
-	esc_write(stdout, s, len);
-	putchar('\n');
+	out_add(id.p, id.len);
+	out_s("\tpara\t");
+	out_u(n);
+	out_c('\t');
+	out_esc(s, len);
+	out_c('\n');
 }
 
 static void
@@ -85,18 +94,21 @@ emit(struct ctx *c, int multi)
 	unsigned long n = 0;
 	int wrap;
 
-	writeid(c, multi);
-	fputs("\tdoc\t", stdout);
-	esc_write(stdout, c->source, strlen(c->source));
-	putchar('\t');
-	fputs(c->format, stdout);
-	putchar('\n');
+	setid(c, multi);
+	out_add(id.p, id.len);
+	out_s("\tdoc\t");
+	out_esc(c->source, strlen(c->source));
+	out_c('\t');
+	out_s(c->format);
+	out_c('\n');
 	for (k = c->meta.p, i = 0; i < c->nmeta; i++) {
 		v = k + strlen(k) + 1;
-		writeid(c, multi);
-		printf("\tmeta\t%s\t", k);
-		esc_write(stdout, v, strlen(v));
-		putchar('\n');
+		out_add(id.p, id.len);
+		out_s("\tmeta\t");
+		out_s(k);
+		out_c('\t');
+		out_esc(v, strlen(v));
+		out_c('\n');
 		k = v + strlen(v) + 1;
 	}
 	wrap = wrapped(c);
@@ -106,7 +118,7 @@ emit(struct ctx *c, int multi)
 			continue;
 		}
 		if (!wrap) {
-			para(c, multi, ++n, c->text.p + c->lines[i].off, c->lines[i].len);
+			para(++n, c->text.p + c->lines[i].off, c->lines[i].len);
 			j = i + 1;
 			continue;
 		}
@@ -120,7 +132,7 @@ emit(struct ctx *c, int multi)
 				buf_addc(&p, ' ');
 			buf_add(&p, s, c->lines[j].len);
 		}
-		para(c, multi, ++n, p.p, p.len);
+		para(++n, p.p, p.len);
 	}
 }
 

@@ -85,7 +85,7 @@ line(struct ctx *c, const char *s, size_t n)
 {
 	const char *ff;
 
-	while ((ff = memchr(s, '\f', n))) {
+	while (c->ctl && (ff = memchr(s, '\f', n))) {
 		piece(c, s, (size_t)(ff - s));
 		release(c);
 		art_finish(c);

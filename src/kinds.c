@@ -6,14 +6,27 @@
 #include <string.h>
 
 const struct kind nu_kinds[] = {
-	{ "doc", "docs", "source format" },
-	{ "meta", "meta", "key value" },
-	{ "para", "paras", "n text" },
-	{ "junk", "junk", "n reason text" },
-	{ "quote", "quotes", "qno n start end speaker speaker_text cue kind text" },
-	{ "ent", "entities", "n start end type text canon value" },
-	{ NULL, NULL, NULL },
+	[K_DOC] = { "doc", "docs", "source format", 2 },
+	[K_META] = { "meta", "meta", "key value", 2 },
+	[K_PARA] = { "para", "paras", "n text", 2 },
+	[K_JUNK] = { "junk", "junk", "n reason text", 3 },
+	[K_QUOTE] = { "quote", "quotes", "qno n start end speaker speaker_text cue kind text", 9 },
+	[K_ENT] = { "ent", "entities", "n start end type text canon value", 7 },
+	{ NULL, NULL, NULL, 0 },
 };
+
+/* The kind of a record, by its KIND field; NULL for kinds not in the
+ * table.  Called for every record, so the first byte is compared first. */
+const struct kind *
+kind_of(const char *name, size_t n)
+{
+	const struct kind *k;
+
+	for (k = nu_kinds; k->kind; k++)
+		if (k->kind[0] == name[0] && strlen(k->kind) == n && memcmp(k->kind, name, n) == 0)
+			return k;
+	return NULL;
+}
 
 const struct kind *
 kind_by_name(const char *name, size_t n)

@@ -133,6 +133,7 @@ run(const struct fmt *f, struct ctx *c, struct held *h)
 
 	c->format = f->name;
 	f->start(c);
+	c->ctl = 1;	/* not kept for held lines: look */
 	for (i = 0; i < h->n; i++) {
 		c->lineno = i + 1;
 		f->line(c, h->text.p + h->v[i].off, h->v[i].len);
@@ -172,7 +173,8 @@ input(struct lrd *in, void *arg)
 		}
 		if (n && s[n - 1] == '\r')
 			n--;
-		if (!utf8_valid(s, n)) {
+		if (!utf8_valid(s, n, &c.ctl)) {
+			c.ctl = 1;
 			buf_reset(&fixed);
 			bad = utf8_fix(&fixed, s, n);
 			if (!c.repaired)

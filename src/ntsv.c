@@ -6,6 +6,7 @@
  * article. */
 #include "nu.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -21,6 +22,7 @@ struct span {
 static struct {
 	int articles;			/* the articles table */
 	const char *kinds[MAXTAB];	/* record kinds shown */
+	const struct kind *kindp[MAXTAB];	/* the same, NULL when unknown */
 	size_t nkinds;
 	const char *cols[MAXCOLS];	/* columns after id (and kind) */
 	size_t ncols;
@@ -31,6 +33,7 @@ static struct {
 	size_t nshow;			/* how many of them -f asked to show */
 	int header;
 	int headed;
+	int direct;			/* rows need no article data: print at once */
 } t = {.header = 1};
 
 /* the article being gathered */
@@ -106,6 +109,7 @@ tables(char *spec)
 			usage();
 		k = kind_by_name(tok, strlen(tok));
 		if (k) {
+			t.kindp[t.nkinds] = k;
 			t.kinds[t.nkinds++] = k->kind;
 			addcols(k->cols);
 		} else {
@@ -149,14 +153,20 @@ header(void)
 	t.headed = 1;
 	if (!t.header)
 		return;
-	fputs("id", stdout);
+	out_s("id");
 	if (t.showkind)
-		fputs("\tkind", stdout);
+		out_s("\tkind");
 	for (i = 0; i < t.ncols; i++)
-		printf("\t%s", t.cols[i]);
+		{
+		out_c('\t');
+		out_s(t.cols[i]);
+	}
 	for (i = 0; i < t.nshow; i++)
-		printf("\t%s", t.keys[i]);
-	putchar('\n');
+		{
+		out_c('\t');
+		out_s(t.keys[i]);
+	}
+	out_c('\n');
 }
 
 static void
@@ -165,9 +175,9 @@ keycols(void)
 	size_t i;
 
 	for (i = 0; i < t.nshow; i++) {
-		putchar('\t');
+		out_c('\t');
 		if (a.has[i])
-			fwrite(a.arena.p + a.val[i].off, 1, a.val[i].len, stdout);
+			out_add(a.arena.p + a.val[i].off, a.val[i].len);
 	}
 }
 
@@ -202,7 +212,7 @@ artcol(const char *name)
 	int i = keyidx(name, strlen(name));
 
 	if (i >= 0 && a.has[i])
-		fwrite(a.arena.p + a.val[i].off, 1, a.val[i].len, stdout);
+		out_add(a.arena.p + a.val[i].off, a.val[i].len);
 }
 
 static void
@@ -218,15 +228,18 @@ flush(void)
 	if (!t.headed && (t.articles || !t.unknown))
 		header();
 	if (t.articles) {
-		fwrite(a.id.p, 1, a.id.len, stdout);
-		putchar('\t'); artcol("source");
-		putchar('\t'); artcol("format");
-		putchar('\t'); artcol("title");
-		putchar('\t'); artcol("byline");
-		putchar('\t'); artcol("date");
-		printf("\t%lu\t%lu", a.paras, a.words);
+		out_add(a.id.p, a.id.len);
+		out_c('\t'); artcol("source");
+		out_c('\t'); artcol("format");
+		out_c('\t'); artcol("title");
+		out_c('\t'); artcol("byline");
+		out_c('\t'); artcol("date");
+		out_c('\t');
+		out_u(a.paras);
+		out_c('\t');
+		out_u(a.words);
 		keycols();
-		putchar('\n');
+		out_c('\n');
 	}
 	for (i = 0; i < a.nrows; i++) {
 		rec_split(&r, a.arena.p + a.rows[i].off, a.rows[i].len);
@@ -252,7 +265,7 @@ flush(void)
 				cl[c] = r.fl[c + 2];
 			}
 		} else {
-			const struct kind *k = kind_by_name(r.f[1], r.fl[1]);
+			const struct kind *k = kind_of(r.f[1], r.fl[1]);
 			const char *p = k->cols, *e;
 
 			for (j = 2; *p; j++) {
@@ -265,18 +278,18 @@ flush(void)
 				p = *e ? e + 1 : e;
 			}
 		}
-		fwrite(r.f[0], 1, r.fl[0], stdout);
+		out_add(r.f[0], r.fl[0]);
 		if (t.showkind) {
-			putchar('\t');
-			fwrite(r.f[1], 1, r.fl[1], stdout);
+			out_c('\t');
+			out_add(r.f[1], r.fl[1]);
 		}
 		for (c = 0; c < t.ncols; c++) {
-			putchar('\t');
+			out_c('\t');
 			if (cols[c])
-				fwrite(cols[c], 1, cl[c], stdout);
+				out_add(cols[c], cl[c]);
 		}
 		keycols();
-		putchar('\n');
+		out_c('\n');
 	}
 	a.open = 0;
 }
@@ -297,18 +310,47 @@ begin(const struct rec *r)
 	a.open = 1;
 }
 
+/* Words: runs of characters other than space and escaped TAB, LF, CR.
+ * Paragraph text is most of the stream, so plain text (no backslash) is
+ * counted eight bytes at a time: a word starts at a non-space byte whose
+ * predecessor is a space. */
+#define ONES 0x0101010101010101u
+#define HIGH 0x8080808080808080u
+static uint64_t
+spaces(uint64_t w)	/* high bit set in each byte that is ' ' */
+{
+	uint64_t t = w ^ (ONES * ' ');
+
+	return ~(((t & ~HIGH) + ~HIGH) | t) & HIGH;
+}
+
 static unsigned long
 countwords(const char *s, size_t n)
 {
+	static const uint16_t one = 1;
 	unsigned long w = 0;
-	int in = 0;
-	size_t i;
+	uint64_t x, b, sp, prev = HIGH;	/* as if a space came first */
+	size_t i = 0;
+	int in;
 
-	for (i = 0; i < n; i++) {
-		int sp = s[i] == ' ' || (s[i] == '\\' && i + 1 < n &&
+	if (*(const unsigned char *)&one)	/* the masks are little-endian */
+		for (; i + 8 <= n; i += 8) {
+			memcpy(&x, s + i, 8);
+			b = x ^ (ONES * '\\');
+			if ((b - ONES) & ~b & HIGH)
+				break;	/* an escape: byte by byte from here */
+			sp = spaces(x);
+			/* byte k starts a word if it is no space and byte k-1
+			 * (for k = 0: the last byte of the word before) is */
+			w += (unsigned long)(((~sp & HIGH & ((sp << 8) | (prev >> 56))) >> 7) * ONES >> 56);
+			prev = sp;
+		}
+	in = !(prev >> 63);
+	for (; i < n; i++) {
+		int blank = s[i] == ' ' || (s[i] == '\\' && i + 1 < n &&
 		    (s[i + 1] == 't' || s[i + 1] == 'n' || s[i + 1] == 'r'));
 
-		if (sp) {
+		if (blank) {
 			if (s[i] == '\\')
 				i++;
 			in = 0;
@@ -321,54 +363,46 @@ countwords(const char *s, size_t n)
 }
 
 static int
-shown(const struct rec *r)
+shown(const struct rec *r, const struct kind *k)
 {
 	size_t i;
 
 	for (i = 0; i < t.nkinds; i++)
-		if (rec_kind(r, t.kinds[i]))
+		if (k ? k == t.kindp[i] : !t.kindp[i] && rec_kind(r, t.kinds[i]))
 			return 1;
 	return 0;
-}
-
-static int
-wellformed(struct lrd *in, const struct rec *r)
-{
-	const struct kind *k = kind_by_name(r->f[1], r->fl[1]);
-	const char *p;
-	int want = 0;
-
-	if (!k)
-		return 1;
-	if (r->fl[1] != strlen(k->kind) || memcmp(r->f[1], k->kind, r->fl[1]) != 0)
-		return 1;	/* a table name used as a kind: not ours */
-	for (p = k->cols, want = 1; *p; p++)
-		want += *p == ' ';
-	if (r->nf - 2 != want) {
-		nu_warnx("%s:%lu: %s record with %d fields, not %d: skipped", in->name, in->lineno,
-		    k->kind, r->nf - 2, want);
-		return 0;
-	}
-	return 1;
 }
 
 static void
 record(struct lrd *in, struct rec *r)
 {
+	const struct kind *k = kind_of(r->f[1], r->fl[1]);
+
 	if (!a.open || !rec_sameid(r, a.id.p, a.id.len))
 		begin(r);
-	if (!wellformed(in, r))
+	if (k && r->nf - 2 != k->ncols) {
+		nu_warnx("%s:%lu: %s record with %d fields, not %d: skipped", in->name,
+		    in->lineno, k->kind, r->nf - 2, k->ncols);
 		return;
-	if (rec_kind(r, "doc")) {
+	}
+	if (k == &nu_kinds[K_DOC]) {
 		setkey("source", 6, r->f[2], r->fl[2]);
 		setkey("format", 6, r->f[3], r->fl[3]);
-	} else if (rec_kind(r, "meta")) {
+	} else if (k == &nu_kinds[K_META]) {
 		setkey(r->f[2], r->fl[2], r->f[3], r->fl[3]);
-	} else if (rec_kind(r, "para")) {
+	} else if (t.articles && k == &nu_kinds[K_PARA]) {
 		a.paras++;
 		a.words += countwords(r->f[3], r->fl[3]);
 	}
-	if (shown(r)) {
+	if (t.direct && shown(r, k)) {
+		/* one known kind, no -f: the row is the record without its kind */
+		if (!t.headed)
+			header();
+		out_add(r->f[0], r->fl[0]);
+		out_c('\t');
+		out_add(r->f[2], (size_t)(r->line + r->len - r->f[2]));
+		out_c('\n');
+	} else if (shown(r, k)) {
 		if (a.nrows == a.caprows) {
 			a.caprows = a.caprows ? 2 * a.caprows : 64;
 			a.rows = nu_realloc(a.rows, a.caprows * sizeof *a.rows);
@@ -424,6 +458,7 @@ main(int argc, char **argv)
 		argv++;
 	}
 	tables(spec);
+	t.direct = !t.articles && !t.unknown && t.nkinds == 1 && t.nshow == 0;
 	/* the articles table needs these whether or not -f asked */
 	if (t.articles) {
 		static const char *own[] = {"source", "format", "title", "byline", "date"};

@@ -24,8 +24,24 @@ _Noreturn void nu_die(int code, const char *fmt, ...);
 void *nu_alloc(size_t n);
 void *nu_realloc(void *p, size_t n);
 char *nu_strdup(const char *s);
-void nu_out_init(void);		/* big stdout buffer */
-int nu_out_finish(void);	/* flush stdout; on error say so and return 1 */
+int nu_out_finish(void);	/* flush output; on error say so and return 1 */
+
+/* ---- output (out.c): standard output through one buffer and write(2) ---- */
+#define NU_OBUF (1 << 18)
+extern char nu_obuf[NU_OBUF];
+extern size_t nu_olen;
+void out_flush(void);		/* a write error ends the tool */
+void out_add(const void *s, size_t n);
+void out_s(const char *s);
+void out_u(unsigned long v);	/* decimal */
+void out_esc(const char *s, size_t n);	/* escaped as a text field */
+static inline void
+out_c(int c)
+{
+	if (nu_olen == NU_OBUF)
+		out_flush();
+	nu_obuf[nu_olen++] = (char)c;
+}
 
 /* ---- growable byte buffer (buf.c) ---- */
 struct buf {
@@ -41,13 +57,17 @@ void buf_free(struct buf *b);
 
 /* ---- line input (io.c) ---- */
 struct lrd {
-	FILE *fp;
+	int fd;
 	const char *name;	/* as given, "-" for stdin */
-	char *line;		/* current line, NUL-terminated, newline removed */
+	char *line;		/* current line, NUL-terminated, newline removed;
+				   valid until the next lrd_get */
 	size_t len;		/* its length (may contain NUL bytes) */
-	size_t cap;
 	unsigned long lineno;
 	int nonl;		/* the last line had no final newline */
+	int err;		/* errno of a read error, else 0 */
+	char *buf;		/* read(2) buffer: lines are returned in place */
+	size_t cap, beg, end, scan;
+	int eof;
 };
 int lrd_open(struct lrd *r, const char *path);	/* -1 and errno on failure */
 ssize_t lrd_get(struct lrd *r);			/* length, or -1 at end/error */
@@ -70,27 +90,33 @@ int rec_kind(const struct rec *r, const char *kind);
 int rec_sameid(const struct rec *r, const char *id, size_t idlen);
 /* Append s (n bytes) escaped / unescaped; unescaping leaves unknown
  * escapes as they are, so it never fails. */
+size_t esc_scan(const char *s, size_t n);	/* offset of the first byte to escape, or n */
 void esc_add(struct buf *b, const char *s, size_t n);
 void unesc_add(struct buf *b, const char *s, size_t n);
-void esc_write(FILE *fp, const char *s, size_t n);
-/* Write one record: id, kind, then nf text fields that get escaped. */
-void rec_write(FILE *fp, const char *id, const char *kind, int nf, const char *const *f, const size_t *fl);
-void rec_write_line(FILE *fp, const char *line, size_t len);	/* pass through */
+/* Write one record: id, kind, then nf text fields that get escaped
+ * (fl NULL: NUL-terminated fields). */
+void rec_write(const char *id, const char *kind, int nf, const char *const *f, const size_t *fl);
+void rec_write_line(const char *line, size_t len);	/* pass through */
 
 /* ---- record kinds and their columns (kinds.c) ---- */
 struct kind {
 	const char *kind;	/* record kind in the stream */
 	const char *table;	/* ntsv table name */
 	const char *cols;	/* space-separated column names after id */
+	int ncols;		/* how many: the fields after KIND */
 };
+enum { K_DOC, K_META, K_PARA, K_JUNK, K_QUOTE, K_ENT };	/* nu_kinds[] order */
 const struct kind *kind_by_name(const char *name, size_t n);	/* kind or table */
+const struct kind *kind_of(const char *name, size_t n);	/* record kind only */
 extern const struct kind nu_kinds[];
 
 /* ---- UTF-8 (utf8.c) ---- */
 /* Copy s to b as valid UTF-8: invalid bytes are read as Windows-1252,
  * NUL becomes U+FFFD.  Returns the number of bytes so repaired. */
 size_t utf8_fix(struct buf *b, const char *s, size_t n);
-int utf8_valid(const char *s, size_t n);	/* 1 when valid and NUL-free */
+/* 1 when valid and NUL-free; *ctl (if not NULL) tells whether a control
+ * byte (TAB, FF, ...) occurs. */
+int utf8_valid(const char *s, size_t n, int *ctl);
 size_t utf8_len(const char *s, size_t n);	/* characters */
 int utf8_put(char *dst, unsigned cp);		/* bytes written (1-4) */
 

@@ -1,4 +1,4 @@
-/* util.c: messages in err(3) style, checked allocation, stdout handling. */
+/* util.c: messages in err(3) style, checked allocation, string helpers. */
 #include "nu.h"
 
 #include <errno.h>
@@ -18,7 +18,6 @@ nu_init(const char *argv0)
 		p = strrchr(argv0, '/');
 		nu_prog = p ? p + 1 : argv0;
 	}
-	nu_out_init();
 }
 
 static void
@@ -88,23 +87,10 @@ nu_strdup(const char *s)
 	return memcpy(nu_alloc(n), s, n);
 }
 
-/* A large buffer: the tools write many short fields, and stdio's default
- * for a pipe is small. */
-void
-nu_out_init(void)
-{
-	static char obuf[1 << 17];
-
-	setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
-}
-
 int
 nu_out_finish(void)
 {
-	if (fflush(stdout) == EOF || ferror(stdout)) {
-		nu_warn("write error: %s", strerror(errno ? errno : EIO));
-		return 1;
-	}
+	out_flush();	/* a failure does not return */
 	return 0;
 }
 
@@ -117,6 +103,8 @@ nu_isspace(int c)
 size_t
 nu_rtrim(const char *s, size_t n)
 {
+	if (n && (unsigned char)s[n - 1] > ' ' && (unsigned char)s[n - 1] != 0xa0)
+		return n;	/* the common case, quickly */
 	for (;;) {
 		while (n > 0 && nu_isspace((unsigned char)s[n - 1]))
 			n--;
@@ -133,6 +121,8 @@ nu_ltrim(const char *s, size_t n)
 {
 	size_t i = 0;
 
+	if (n && (unsigned char)s[0] > ' ' && (unsigned char)s[0] != 0xc2)
+		return 0;	/* the common case, quickly */
 	for (;;) {
 		while (i < n && nu_isspace((unsigned char)s[i]))
 			i++;

@@ -1,0 +1,97 @@
+/* out.c: standard output through one large buffer and write(2).
+ *
+ * The tools write many short fields per record; stdio's per-call cost was
+ * a quarter of nsplit's time.  A write error is fatal at once: going on
+ * would read gigabytes for nothing.  EPIPE (a reader such as head(1) went
+ * away while SIGPIPE is ignored) ends the tool quietly, as SIGPIPE would. */
+#include "nu.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+char nu_obuf[NU_OBUF];
+size_t nu_olen;
+
+void
+out_flush(void)
+{
+	size_t off = 0;
+	ssize_t n;
+
+	while (off < nu_olen) {
+		n = write(1, nu_obuf + off, nu_olen - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			nu_olen = 0;
+			if (errno == EPIPE)
+				exit(1);
+			nu_die(1, "write error: %s", strerror(errno));
+		}
+		off += (size_t)n;
+	}
+	nu_olen = 0;
+}
+
+void
+out_add(const void *s, size_t n)
+{
+	if (n > NU_OBUF - nu_olen) {
+		out_flush();
+		if (n >= NU_OBUF) {	/* a giant field, in buffer-sized pieces */
+			while (n > 0) {
+				size_t k = n < NU_OBUF ? n : NU_OBUF;
+
+				memcpy(nu_obuf, s, k);
+				nu_olen = k;
+				out_flush();
+				s = (const char *)s + k;
+				n -= k;
+			}
+			return;
+		}
+	}
+	memcpy(nu_obuf + nu_olen, s, n);
+	nu_olen += n;
+}
+
+void
+out_s(const char *s)
+{
+	out_add(s, strlen(s));
+}
+
+void
+out_u(unsigned long v)
+{
+	char b[24];
+	size_t i = sizeof b;
+
+	if (v < 10) {	/* paragraph numbers, mostly */
+		out_c('0' + (int)v);
+		return;
+	}
+	do
+		b[--i] = (char)('0' + v % 10);
+	while ((v /= 10));
+	out_add(b + i, sizeof b - i);
+}
+
+void
+out_esc(const char *s, size_t n)
+{
+	size_t i;
+	unsigned char c;
+
+	while ((i = esc_scan(s, n)) < n) {
+		out_add(s, i);
+		c = (unsigned char)s[i];
+		out_c('\\');
+		out_c(c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\');
+		s += i + 1;
+		n -= i + 1;
+	}
+	out_add(s, n);
+}
