@@ -229,6 +229,35 @@ art_meta(struct ctx *c, const char *key, const char *val, size_t n)
 	addmeta(c, key, val, n);
 }
 
+/* The open article's last non-blank line, with the blank lines after it
+ * counted in *blanks; 0 when there is none. */
+int
+art_last(const struct ctx *c, const char **s, size_t *n, size_t *blanks)
+{
+	size_t i;
+
+	if (art_empty(c))
+		return 0;
+	for (i = c->nlines; i > 0 && !c->lines[i - 1].len; i--)
+		;
+	if (i == 0)
+		return 0;
+	*s = c->text.p + c->lines[i - 1].off;
+	*n = c->lines[i - 1].len;
+	*blanks = c->nlines - i;
+	return 1;
+}
+
+/* Take the last k lines back out of the open article. */
+void
+art_unline(struct ctx *c, size_t k)
+{
+	if (k > c->nlines)
+		k = c->nlines;
+	c->nlines -= k;
+	c->text.len = c->nlines ? c->lines[c->nlines - 1].off + c->lines[c->nlines - 1].len : 0;
+}
+
 void
 art_line(struct ctx *c, const char *s, size_t n)
 {

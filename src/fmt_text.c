@@ -2,15 +2,14 @@
  *
  * Articles in a concatenated dump are separated by form feeds, or start
  * with their title line repeated as the next non-blank line (scrapers
- * write the page title, then the headline).  To see the repeat, the last
- * non-blank line is held back until the next one arrives. */
+ * write the page title, then the headline).  When a line repeats the
+ * article's last non-blank line and looks like a title, that line and the
+ * blanks after it are taken back out and open the next article. */
 #include "nsplit.h"
 
 #include <string.h>
 
-static struct buf prev;		/* the held-back line */
-static int haveprev;
-static unsigned blanks;		/* blank lines after it */
+static struct buf title;	/* the repeated title, while it moves */
 
 /* A title: short, at least three words, not ending like a sentence or a
  * clause.  "Advertisement" twice, or a repeated paragraph, is no title. */
@@ -29,55 +28,31 @@ titlelike(const char *s, size_t n)
 }
 
 static void
-release(struct ctx *c)
-{
-	if (!haveprev)
-		return;
-	art_line(c, prev.p, prev.len);
-	while (blanks--)
-		art_line(c, "", 0);
-	haveprev = 0;
-	blanks = 0;
-}
-
-static void
 piece(struct ctx *c, const char *s, size_t n)
 {
-	size_t l = nu_ltrim(s, n);
+	const char *last;
+	size_t l = nu_ltrim(s, n), lastn, blanks;
 
 	s += l;
 	n = nu_rtrim(s, n - l);
-	if (n == 0) {
-		if (haveprev)
-			blanks++;
-		else
-			art_line(c, "", 0);
-		return;
-	}
-	if (haveprev && n == prev.len && memcmp(s, prev.p, n) == 0 &&
-	    titlelike(s, n) && !art_empty(c)) {
+	if (n && art_last(c, &last, &lastn, &blanks) && lastn == n &&
+	    memcmp(s, last, n) == 0 && titlelike(s, n) && c->nlines > blanks + 1) {
 		/* the repeated title opens the next article */
+		buf_reset(&title);
+		buf_add(&title, s, n);
+		art_unline(c, blanks + 1);
 		art_finish(c);
 		art_start(c);
-		art_line(c, prev.p, prev.len);
+		art_line(c, title.p, title.len);
 		art_line(c, "", 0);
-		art_line(c, s, n);
-		haveprev = 0;
-		blanks = 0;
-		return;
 	}
-	release(c);
-	buf_reset(&prev);
-	buf_add(&prev, s, n);
-	haveprev = 1;
+	art_line(c, s, n);
 }
 
 static void
 start(struct ctx *c)
 {
 	(void)c;
-	haveprev = 0;
-	blanks = 0;
 }
 
 static void
@@ -87,7 +62,6 @@ line(struct ctx *c, const char *s, size_t n)
 
 	while (c->ctl && (ff = memchr(s, '\f', n))) {
 		piece(c, s, (size_t)(ff - s));
-		release(c);
 		art_finish(c);
 		n -= (size_t)(ff - s) + 1;
 		s = ff + 1;
@@ -98,7 +72,6 @@ line(struct ctx *c, const char *s, size_t n)
 static void
 finish(struct ctx *c)
 {
-	release(c);
 	art_finish(c);
 }
 

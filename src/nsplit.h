@@ -62,5 +62,7 @@ void art_line(struct ctx *c, const char *s, size_t n);	/* body line; blank = blo
 void art_finish(struct ctx *c);		/* the article is complete */
 void art_input_end(struct ctx *c);	/* end of input: write what waits */
 int art_empty(const struct ctx *c);	/* the open article has no content yet */
+int art_last(const struct ctx *c, const char **s, size_t *n, size_t *blanks);
+void art_unline(struct ctx *c, size_t k);	/* drop the last k body lines */
 
 #endif
