@@ -34,8 +34,9 @@ art_empty(const struct ctx *c)
 /* Hard-wrapped text (exports, e-mail) has most lines that continue a block
  * ending near one column; scraped text has a paragraph per line, and the
  * short lines that follow each other are menus and captions that must stay
- * apart.  So: at least three continued lines, none longer than 150
- * characters, and four in five of them within 60 % of the widest. */
+ * apart.  So: at least three continued lines, the widest 40 to 150
+ * characters (nobody wraps prose at 20 columns; menus are that short), and
+ * four in five of them within 60 % of the widest. */
 static int
 wrapped(const struct ctx *c)
 {
@@ -50,7 +51,7 @@ wrapped(const struct ctx *c)
 				w = len;
 			cont++;
 		}
-	if (cont < 3 || w > 150)
+	if (cont < 3 || w < 40 || w > 150)
 		return 0;
 	for (i = 0; i + 1 < c->nlines; i++)
 		if (c->lines[i].len && c->lines[i + 1].len &&
@@ -187,21 +188,29 @@ content(struct ctx *c)
 		release(c, 0);
 }
 
+/* Keys are lower-case, '_' for '-', space and anything that would need
+ * escaping, so a key is always one plain field. */
 static void
-addmeta(struct ctx *c, const char *key, const char *val, size_t n)
+addkey(struct ctx *c, const char *key)
 {
 	size_t i;
 
 	for (i = 0; key[i]; i++) {
-		char ch = key[i];
+		unsigned char ch = (unsigned char)key[i];
 
 		if (ch >= 'A' && ch <= 'Z')
 			ch += 32;
-		else if (ch == '-' || ch == ' ')
+		else if (ch == '-' || ch <= ' ' || ch == '\\' || ch == 0x7f)
 			ch = '_';
 		buf_addc(&c->meta, ch);
 	}
 	buf_addc(&c->meta, '\0');
+}
+
+static void
+addmeta(struct ctx *c, const char *key, const char *val, size_t n)
+{
+	addkey(c, key);
 	buf_add(&c->meta, val, n);
 	buf_addc(&c->meta, '\0');
 	c->nmeta++;
@@ -211,21 +220,24 @@ void
 art_meta(struct ctx *c, const char *key, const char *val, size_t n)
 {
 	char iso[64];
-	size_t l;
+	size_t l, k;
 
 	l = nu_ltrim(val, n);
 	val += l;
 	n = nu_rtrim(val, n - l);
-	if (n == 0)
+	if (n == 0 || !*key)
 		return;
-	/* a NUL inside would end the value early: the driver never passes one */
 	content(c);
-	if (strcmp(key, "date") == 0 && date_iso(val, n, iso) &&
+	k = c->meta.len;
+	addkey(c, key);
+	if (strcmp(c->meta.p + k, "date") == 0 && date_iso(val, n, iso) &&
 	    (strlen(iso) != n || memcmp(iso, val, n) != 0)) {
+		c->meta.len = k;
 		addmeta(c, "date", iso, strlen(iso));
 		addmeta(c, "date_written", val, n);
 		return;
 	}
+	c->meta.len = k;
 	addmeta(c, key, val, n);
 }
 

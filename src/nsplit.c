@@ -47,8 +47,9 @@ fmt_named(const char *name)
 }
 
 /* The ID base: the file name without directory and last extension, with
- * white space and controls made '_' so that IDs never break a field; a
- * name given twice gets -2, -3, ... */
+ * white space and controls made '_' so that IDs never break a field, and
+ * dots too, so that base.N is never ambiguous ("dump.1.txt" is dump_1, not
+ * the first article of dump.txt); a name given twice gets -2, -3, ... */
 static void
 setbase(struct ctx *c, const char *path)
 {
@@ -63,7 +64,7 @@ setbase(struct ctx *c, const char *path)
 	n = dot && dot != b ? (size_t)(dot - b) : strlen(b);
 	buf_reset(&c->base);
 	for (i = 0; i < n; i++)
-		buf_addc(&c->base, (unsigned char)b[i] <= ' ' || b[i] == 0x7f ? '_' : b[i]);
+		buf_addc(&c->base, (unsigned char)b[i] <= ' ' || b[i] == 0x7f || b[i] == '.' ? '_' : b[i]);
 	if (c->base.len == 0)
 		buf_adds(&c->base, "doc");
 	n = c->base.len;

@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define MAXCOLS 64
 #define MAXKEYS 32
@@ -28,6 +31,7 @@ static struct {
 	size_t ncols;
 	int showkind;			/* several tables: a kind column */
 	int unknown;			/* one kind not in nu_kinds: columns from data */
+	int colsset;			/* ... taken from its first record */
 	const char *keys[MAXKEYS];	/* article fields looked up: -f first */
 	size_t nkeys;
 	size_t nshow;			/* how many of them -f asked to show */
@@ -94,6 +98,18 @@ addcols(const char *cols)
 	}
 }
 
+/* Record kinds are lower-case words; anything else is no table name. */
+static int
+kindname(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+			return 0;
+	return 1;
+}
+
 static void
 tables(char *spec)
 {
@@ -112,9 +128,13 @@ tables(char *spec)
 			t.kindp[t.nkinds] = k;
 			t.kinds[t.nkinds++] = k->kind;
 			addcols(k->cols);
-		} else {
+		} else if (kindname(tok)) {
 			t.kinds[t.nkinds++] = tok;
 			t.unknown = 1;
+		} else {
+			/* "ntsv dump.ns": a file where the table belongs */
+			nu_warn("%s: not a table or record kind", tok);
+			usage();
 		}
 	}
 	if (t.articles && t.nkinds) {
@@ -225,7 +245,7 @@ flush(void)
 
 	if (!a.open)
 		return;
-	if (!t.headed && (t.articles || !t.unknown))
+	if (!t.headed && (!t.unknown || t.colsset))
 		header();
 	if (t.articles) {
 		out_add(a.id.p, a.id.len);
@@ -243,20 +263,6 @@ flush(void)
 	}
 	for (i = 0; i < a.nrows; i++) {
 		rec_split(&r, a.arena.p + a.rows[i].off, a.rows[i].len);
-		if (t.unknown && !t.headed) {
-			char name[32];
-
-			for (j = 2; j < (size_t)r.nf; j++) {
-				snprintf(name, sizeof name, "f%zu", j - 1);
-				t.cols[t.ncols++] = nu_strdup(name);
-			}
-			header();
-		}
-		if (t.unknown && (size_t)r.nf - 2 != t.ncols) {
-			nu_warnx("%.*s: %.*s record with %d fields, not %zu: skipped",
-			    (int)r.fl[0], r.f[0], (int)r.fl[1], r.f[1], r.nf - 2, t.ncols);
-			continue;
-		}
 		for (c = 0; c < t.ncols; c++)
 			cols[c] = NULL;
 		if (t.unknown) {
@@ -311,9 +317,49 @@ begin(const struct rec *r)
 }
 
 /* Words: runs of characters other than space and escaped TAB, LF, CR.
- * Paragraph text is most of the stream, so plain text (no backslash) is
- * counted eight bytes at a time: a word starts at a non-space byte whose
- * predecessor is a space. */
+ * Paragraph text is most of the stream and seldom holds a backslash, so
+ * the plain text before the first one is counted a block at a time: a
+ * word starts at a byte that is no space where the byte before is one.
+ * blockwords() adds the words starting in the blocks it looked at to *w,
+ * sets *in when the last byte of them is no space and returns their
+ * length. */
+#ifdef __SSE2__
+/* Sixteen bytes at a time, each compared with the byte before it (a
+ * second load one byte back): a word start is 0xFF, that is -1, and is
+ * subtracted into a byte counter, which is added up every 255 blocks. */
+static size_t
+blockwords(const char *s, size_t n, unsigned long *w, int *in)
+{
+	const __m128i sp = _mm_set1_epi8(' '), bs = _mm_set1_epi8('\\');
+	const __m128i zero = _mm_setzero_si128();
+	__m128i cur, prev, acc = zero, sum = zero;
+	uint64_t part[2];
+	size_t i, k = 0;
+
+	*in = 0;
+	if (n < 17 || s[0] == '\\')
+		return 0;
+	*w += s[0] != ' ';
+	for (i = 1; i + 16 <= n; i += 16) {
+		cur = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		if (_mm_movemask_epi8(_mm_cmpeq_epi8(cur, bs)))
+			break;
+		prev = _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
+		acc = _mm_sub_epi8(acc, _mm_andnot_si128(_mm_cmpeq_epi8(cur, sp),
+		    _mm_cmpeq_epi8(prev, sp)));
+		if (++k == 255) {
+			sum = _mm_add_epi64(sum, _mm_sad_epu8(acc, zero));
+			acc = zero;
+			k = 0;
+		}
+	}
+	sum = _mm_add_epi64(sum, _mm_sad_epu8(acc, zero));
+	_mm_storeu_si128((__m128i *)(void *)part, sum);
+	*w += (unsigned long)(part[0] + part[1]);
+	*in = s[i - 1] != ' ';
+	return i;
+}
+#else
 #define ONES 0x0101010101010101u
 #define HIGH 0x8080808080808080u
 static uint64_t
@@ -324,35 +370,47 @@ spaces(uint64_t w)	/* high bit set in each byte that is ' ' */
 	return ~(((t & ~HIGH) + ~HIGH) | t) & HIGH;
 }
 
-static unsigned long
-countwords(const char *s, size_t n)
+static size_t
+blockwords(const char *s, size_t n, unsigned long *w, int *in)
 {
 	static const uint16_t one = 1;
-	unsigned long w = 0;
 	uint64_t x, b, sp, prev = HIGH;	/* as if a space came first */
 	size_t i = 0;
-	int in;
 
 	if (*(const unsigned char *)&one)	/* the masks are little-endian */
 		for (; i + 8 <= n; i += 8) {
 			memcpy(&x, s + i, 8);
 			b = x ^ (ONES * '\\');
 			if ((b - ONES) & ~b & HIGH)
-				break;	/* an escape: byte by byte from here */
+				break;
 			sp = spaces(x);
 			/* byte k starts a word if it is no space and byte k-1
 			 * (for k = 0: the last byte of the word before) is */
-			w += (unsigned long)(((~sp & HIGH & ((sp << 8) | (prev >> 56))) >> 7) * ONES >> 56);
+			*w += (unsigned long)(((~sp & HIGH & ((sp << 8) | (prev >> 56))) >> 7) * ONES >> 56);
 			prev = sp;
 		}
-	in = !(prev >> 63);
-	for (; i < n; i++) {
-		int blank = s[i] == ' ' || (s[i] == '\\' && i + 1 < n &&
-		    (s[i + 1] == 't' || s[i + 1] == 'n' || s[i + 1] == 'r'));
+	*in = !(prev >> 63);
+	return i;
+}
+#endif
 
+static unsigned long
+countwords(const char *s, size_t n)
+{
+	unsigned long w = 0;
+	int in;
+	size_t i = blockwords(s, n, &w, &in);
+
+	for (; i < n; i++) {
+		int blank = s[i] == ' ';
+
+		if (s[i] == '\\' && i + 1 < n) {
+			/* an escape pair is one character, so the t of
+			 * an escaped backslash and a t is no TAB */
+			i++;
+			blank = s[i] == 't' || s[i] == 'n' || s[i] == 'r';
+		}
 		if (blank) {
-			if (s[i] == '\\')
-				i++;
 			in = 0;
 		} else if (!in) {
 			in = 1;
@@ -371,6 +429,32 @@ shown(const struct rec *r, const struct kind *k)
 		if (k ? k == t.kindp[i] : !t.kindp[i] && rec_kind(r, t.kinds[i]))
 			return 1;
 	return 0;
+}
+
+/* An unknown kind's columns are f1..fN from its first record; a later
+ * record with another count cannot be a row of the same table. */
+static int
+unknowncols(struct lrd *in, const struct rec *r)
+{
+	char name[32];
+	int j;
+
+	if (!t.colsset) {
+		if (r->nf - 2 > MAXCOLS)
+			nu_die(1, "%s:%lu: more than %d fields", in->name, in->lineno, MAXCOLS);
+		for (j = 1; j <= r->nf - 2; j++) {
+			snprintf(name, sizeof name, "f%d", j);
+			t.cols[t.ncols++] = nu_strdup(name);
+		}
+		t.colsset = 1;
+		return 1;
+	}
+	if ((size_t)(r->nf - 2) != t.ncols) {
+		nu_warnx("%s:%lu: %.*s record with %d fields, not %zu: skipped", in->name,
+		    in->lineno, (int)r->fl[1], r->f[1], r->nf - 2, t.ncols);
+		return 0;
+	}
+	return 1;
 }
 
 static void
@@ -394,6 +478,8 @@ record(struct lrd *in, struct rec *r)
 		a.paras++;
 		a.words += countwords(r->f[3], r->fl[3]);
 	}
+	if (t.unknown && shown(r, k) && !unknowncols(in, r))
+		return;
 	if (t.direct && shown(r, k)) {
 		/* one known kind, no -f: the row is the record without its kind */
 		if (!t.headed)
