@@ -34,7 +34,8 @@ art_empty(const struct ctx *c)
 /* Hard-wrapped text (exports, e-mail) has most lines that continue a block
  * ending near one column; scraped text has a paragraph per line, and the
  * short lines that follow each other are menus and captions that must stay
- * apart.  So: at least three continued lines, the widest 40 to 150
+ * apart.  So: at least three continued lines (one where the format is
+ * known to wrap, as LexisNexis does), the widest 40 to 150
  * characters (nobody wraps prose at 20 columns; menus are that short), and
  * four in five of them within 60 % of the widest. */
 static int
@@ -47,11 +48,13 @@ wrapped(const struct ctx *c)
 	for (i = 0; i + 1 < c->nlines; i++)
 		if (c->lines[i].len && c->lines[i + 1].len) {
 			len = utf8_len(c->text.p + c->lines[i].off, c->lines[i].len);
+			if (len > 150)
+				return 0;	/* no wrapping is that wide */
 			if (len > w)
 				w = len;
 			cont++;
 		}
-	if (cont < 3 || w < 40 || w > 150)
+	if (cont < (c->wrap ? 1u : 3u) || w < 40)
 		return 0;
 	for (i = 0; i + 1 < c->nlines; i++)
 		if (c->lines[i].len && c->lines[i + 1].len &&
@@ -66,12 +69,17 @@ static void
 setid(const struct ctx *c, int multi)
 {
 	char num[24];
+	size_t i = sizeof num;
+	unsigned long v = pending_no;
 
 	buf_reset(&id);
 	buf_add(&id, c->base.p, c->base.len);
 	if (multi) {
-		snprintf(num, sizeof num, ".%lu", pending_no);
-		buf_adds(&id, num);
+		do
+			num[--i] = (char)('0' + v % 10);
+		while ((v /= 10));
+		num[--i] = '.';
+		buf_add(&id, num + i, sizeof num - i);
 	}
 }
 

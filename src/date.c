@@ -82,8 +82,10 @@ date_month(const char *s, size_t n)
 	if (n == 0 || n >= sizeof w)
 		return 0;
 	fold(s, n, w, sizeof w);
+	/* every word of every date-like line comes here: the first byte
+	 * rules out most names without a call */
 	for (i = 0; months[i].name; i++)
-		if (strcmp(w, months[i].name) == 0)
+		if (months[i].name[0] == w[0] && strcmp(w, months[i].name) == 0)
 			return months[i].month;
 	return 0;
 }

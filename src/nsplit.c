@@ -157,7 +157,7 @@ input(struct lrd *in, void *arg)
 	(void)arg;
 	c.source = in->name;
 	c.expected = c.repaired = 0;
-	c.paras = 0;
+	c.paras = c.wrap = 0;
 	setbase(&c, in->name);
 	if (f)
 		run(f, &c, &h);
@@ -209,7 +209,7 @@ input(struct lrd *in, void *arg)
 		nu_warn("%s: %s, %lu article%s", in->name, f->name, c.lastcount,
 		    c.lastcount == 1 ? "" : "s");
 	if (c.expected && c.expected != c.lastcount)
-		nu_warn("%s: found %lu articles, the input announces %lu", in->name,
+		nu_warnx("%s: found %lu articles, the input announces %lu", in->name,
 		    c.lastcount, c.expected);
 	else if (verbose && c.expected)
 		nu_warn("%s: found %lu of %lu announced articles", in->name, c.lastcount, c.expected);

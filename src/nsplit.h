@@ -35,6 +35,8 @@ struct ctx {
 	int done;		/* a finished article waits for its ID */
 	unsigned long narts;	/* articles started in this input */
 	int paras;		/* body lines are paragraphs already: never join */
+	int wrap;		/* the format is known to hard-wrap its bodies:
+				   one continued line is evidence enough */
 
 	/* for -v and the announced-count check */
 	unsigned long expected;	/* articles the input announces, 0 if it does not */

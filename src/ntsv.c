@@ -33,6 +33,7 @@ static struct {
 	int unknown;			/* one kind not in nu_kinds: columns from data */
 	int colsset;			/* ... taken from its first record */
 	const char *keys[MAXKEYS];	/* article fields looked up: -f first */
+	size_t keylen[MAXKEYS];		/* their lengths: looked up per record */
 	size_t nkeys;
 	size_t nshow;			/* how many of them -f asked to show */
 	int header;
@@ -153,15 +154,21 @@ tables(char *spec)
 }
 
 static void
+addkey(const char *k)
+{
+	if (t.nkeys == MAXKEYS)
+		nu_die(2, "too many -f fields (at most %d)", MAXKEYS);
+	t.keylen[t.nkeys] = strlen(k);
+	t.keys[t.nkeys++] = k;
+}
+
+static void
 fields(char *spec)
 {
 	char *tok, *save = NULL;
 
-	for (tok = strtok_r(spec, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		if (t.nkeys == MAXKEYS)
-			nu_die(2, "too many -f fields (at most %d)", MAXKEYS);
-		t.keys[t.nkeys++] = tok;
-	}
+	for (tok = strtok_r(spec, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		addkey(tok);
 	t.nshow = t.nkeys;
 }
 
@@ -175,7 +182,7 @@ header(void)
 		return;
 	out_s("id");
 	if (t.showkind)
-		out_s("\tkind");
+		out_s("\trecord");	/* not "kind": quotes have a kind column */
 	for (i = 0; i < t.ncols; i++)
 		{
 		out_c('\t');
@@ -207,7 +214,7 @@ keyidx(const char *k, size_t n)
 	size_t i;
 
 	for (i = 0; i < t.nkeys; i++)
-		if (strlen(t.keys[i]) == n && memcmp(t.keys[i], k, n) == 0)
+		if (t.keylen[i] == n && memcmp(t.keys[i], k, n) == 0)
 			return (int)i;
 	return -1;
 }
@@ -551,11 +558,8 @@ main(int argc, char **argv)
 		size_t i;
 
 		for (i = 0; i < 5; i++)
-			if (keyidx(own[i], strlen(own[i])) < 0) {
-				if (t.nkeys == MAXKEYS)
-					nu_die(2, "too many -f fields");
-				t.keys[t.nkeys++] = own[i];
-			}
+			if (keyidx(own[i], strlen(own[i])) < 0)
+				addkey(own[i]);
 	}
 	nu_inputs(argc, argv, input, NULL);
 	flush();

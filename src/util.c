@@ -133,12 +133,17 @@ nu_ltrim(const char *s, size_t n)
 	}
 }
 
+/* The prefix tests run for every input line against many prefixes, and
+ * nearly always fail at the first byte: no strlen(3) first. */
 int
 nu_prefix(const char *s, size_t n, const char *pre)
 {
-	size_t k = strlen(pre);
+	size_t i;
 
-	return n >= k && memcmp(s, pre, k) == 0;
+	for (i = 0; pre[i]; i++)
+		if (i == n || s[i] != pre[i])
+			return 0;
+	return 1;
 }
 
 static int
@@ -150,12 +155,10 @@ lower(int c)
 int
 nu_iprefix(const char *s, size_t n, const char *pre)
 {
-	size_t i, k = strlen(pre);
+	size_t i;
 
-	if (n < k)
-		return 0;
-	for (i = 0; i < k; i++)
-		if (lower((unsigned char)s[i]) != lower((unsigned char)pre[i]))
+	for (i = 0; pre[i]; i++)
+		if (i == n || lower((unsigned char)s[i]) != lower((unsigned char)pre[i]))
 			return 0;
 	return 1;
 }

@@ -21,3 +21,33 @@ same_bytes() {
 		return 1
 	fi
 }
+
+# ns ARG... / tsv ARG...: run nsplit / ntsv with stdout in $T/out, stderr
+# in $T/err and the exit status in $rc ($T: the test's own directory)
+runtool() {
+	local tool=$1
+	shift
+	T=${T:-$BATS_TEST_TMPDIR}
+	rc=0
+	"$tool" "$@" >"$T/out" 2>"$T/err" || rc=$?
+}
+ns() { runtool nsplit "$@"; }
+tsv() { runtool ntsv "$@"; }
+
+# want_err LINE...: $T/err is exactly these lines
+want_err() {
+	printf '%s\n' "$@" >"$T/err.want"
+	same_bytes "$T/err.want" "$T/err"
+}
+
+# want_bytes FORMAT [ARG...]: $T/out is exactly printf FORMAT ARG...
+want_bytes() {
+	# shellcheck disable=SC2059
+	printf "$@" >"$T/out.want"
+	same_bytes "$T/out.want" "$T/out"
+}
+
+# no_err: nothing on standard error
+no_err() {
+	[ ! -s "$T/err" ] || { cat "$T/err" >&2; return 1; }
+}

@@ -1,0 +1,128 @@
+#!/bin/sh
+# test/bench.sh BIN: throughput of nsplit and ntsv against cat(1).
+#
+# The samples are grouped by the format nsplit finds in each: a scraped
+# text and an export concatenated would be read as one export with text
+# around its articles.  For each format the samples are joined (text ones
+# with form feeds) and repeated into a corpus of about 200 MB; nsplit reads
+# the corpus, ntsv reads what nsplit wrote, and cat reads both.  Inputs are
+# in the page cache and output goes to /dev/null.  The budget is "within
+# 5x of cat on one core": a tool that takes more than five times as long
+# as cat on the same input fails, and so does the script.
+# POSIX sh and awk only.
+bin=${1:-bin}
+top=$(cd "$(dirname "$0")/.." && pwd) || exit 2
+target=$((200 * 1024 * 1024))
+budget=5
+reps=5
+
+for t in nsplit ntsv; do
+	if [ ! -x "$bin/$t" ]; then
+		echo "bench: $bin/$t: not found (make first)" >&2
+		exit 2
+	fi
+done
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/nu-bench.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 2' HUP INT TERM
+
+# format FILE: the format nsplit finds in FILE, from its -v message
+format() {
+	"$bin/nsplit" -v "$1" 2>&1 >/dev/null | awk '/, [0-9]+ articles?$/ {
+		sub(/, [0-9]+ articles?$/, ""); sub(/.*: /, ""); print; exit }'
+}
+
+# corpus FORMAT: $tmp/corpus from the samples listed in $tmp/FORMAT.list,
+# joined and doubled to a block of 1 MB or more, then as many blocks as
+# make the target
+corpus() {
+	while IFS= read -r f; do
+		cat "$f"
+		if [ "$1" = text ]; then
+			printf '\n\f\n'
+		else
+			printf '\n'
+		fi
+	done <"$tmp/$1.list" >"$tmp/block"
+	while [ "$(wc -c <"$tmp/block")" -lt 1048576 ]; do
+		cat "$tmp/block" "$tmp/block" >"$tmp/double" && mv "$tmp/double" "$tmp/block"
+	done
+	n=$(( (target + $(wc -c <"$tmp/block") - 1) / $(wc -c <"$tmp/block") ))
+	while [ "$n" -gt 0 ]; do
+		cat "$tmp/block"
+		n=$((n - 1))
+	done >"$tmp/corpus"
+	rm -f "$tmp/block"
+}
+
+# best CMD...: seconds for one run of CMD, whose output and messages are
+# thrown away: the best of three timings of $reps runs each, since time -p
+# counts in hundredths and cat takes a few of them (time -p writes to the
+# outer stderr)
+best() {
+	for i in 1 2 3; do
+		/usr/bin/time -p sh -c 'r=$1; shift
+			while [ "$r" -gt 0 ]; do "$@" >/dev/null 2>&1; r=$((r - 1)); done' \
+		    sh "$reps" "$@" 2>&1 | awk '$1 == "real" { print $2 }'
+	done | awk -v r="$reps" 'NR == 1 || $1 < m { m = $1 } END { print m / r }'
+}
+
+# row NAME BYTES SECONDS CATSECONDS: one line of the report; fails when
+# the tool took more than budget times as long as cat on the same input
+row() {
+	awk -v name="$1" -v bytes="$2" -v s="$3" -v cs="$4" -v budget="$budget" 'BEGIN {
+		# time -p counts in hundredths: never divide by zero
+		if (s < 0.002) s = 0.002
+		if (cs < 0.002) cs = 0.002
+		mb = bytes / 1048576
+		ratio = s / cs
+		verdict = name == "cat" ? "" : (ratio <= budget ? "PASS" : "FAIL")
+		printf "  %-7s %8.1f MB %7.3f s %9.1f MB/s %6.2fx cat  %s\n", \
+		    name, mb, s, mb / s, ratio, verdict
+		exit verdict == "FAIL"
+	}'
+}
+
+# measure FORMAT: the report for one format; fails when a tool is over
+measure() {
+	corpus "$1"
+	"$bin/nsplit" "$tmp/corpus" >"$tmp/stream" 2>/dev/null
+	size=$(wc -c <"$tmp/corpus")
+	ssize=$(wc -c <"$tmp/stream")
+	cat "$tmp/corpus" "$tmp/stream" >/dev/null	# into the page cache
+	c1=$(best cat "$tmp/corpus")
+	tn=$(best "$bin/nsplit" "$tmp/corpus")
+	c2=$(best cat "$tmp/stream")
+	tt=$(best sh -c 'exec "$0" <"$1"' "$bin/ntsv" "$tmp/stream")
+	echo "$1: $(wc -l <"$tmp/$1.list" | tr -d ' ') samples, $size bytes"
+	ok=0
+	row cat "$size" "$c1" "$c1"
+	row nsplit "$size" "$tn" "$c1" || ok=1
+	row cat "$ssize" "$c2" "$c2"
+	row ntsv "$ssize" "$tt" "$c2" || ok=1
+	rm -f "$tmp/corpus" "$tmp/stream"
+	return "$ok"
+}
+
+for f in "$top"/samples/*; do
+	[ -f "$f" ] || continue
+	fmt=$(format "$f")
+	printf '%s\n' "$f" >>"$tmp/${fmt:-unknown}.list"
+done
+set -- "$tmp"/*.list
+if [ ! -f "$1" ]; then
+	echo "bench: no samples in $top/samples" >&2
+	exit 2
+fi
+echo "budget: ${budget}x cat; best of 3 timings of $reps runs"
+fail=0
+for l in "$@"; do
+	fmt=${l##*/}
+	measure "${fmt%.list}" || fail=1
+done
+if [ "$fail" -ne 0 ]; then
+	echo "bench: FAIL: over the budget of ${budget}x cat"
+	exit 1
+fi
+echo "bench: PASS"
