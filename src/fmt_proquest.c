@@ -1,15 +1,519 @@
-/* fmt_proquest.c: ProQuest text (stub). */
+/* fmt_proquest.c: ProQuest "Text Only" exports.
+ *
+ * Sections are separated by a line of underscores (some exports: of
+ * asterisks) and may open with "Document N of M".  A record is its
+ * headline, then "Key: value" fields; "Full text:" runs to the next key
+ * of the known list, and every line of it is body, so that a body line
+ * "Note: the mayor said" stays one.  A section without a known key is not
+ * a record but the export's cover (report information, table of contents)
+ * or trailer (bibliography, contact): it is held until a record follows
+ * or the input ends. */
 #include "nsplit.h"
+
+#include <string.h>
+
+#define RULE 40			/* a separator is at least this long */
+#define KEYMAX 40		/* longer than any key: a sentence */
+
+enum { AS_META, AS_TITLE, AS_TEXT };
+
+static const struct {
+	const char *name;	/* as ProQuest writes it, before the colon */
+	const char *meta;	/* its meta key; NULL: the name, lower-cased */
+	int kind;
+	int once;		/* a second one means a second record */
+} keys[] = {
+	{"Title", "title", AS_TITLE, 0},
+	{"Author", "byline", AS_META, 1},
+	{"Publication info", NULL, AS_META, 1},
+	{"Abstract", NULL, AS_META, 1},
+	{"Full text", NULL, AS_TEXT, 1},
+	{"Subject", "subject", AS_META, 0},
+	{"Location", NULL, AS_META, 0},
+	{"People", NULL, AS_META, 0},
+	{"Company / organization", NULL, AS_META, 0},
+	{"Identifier / keyword", NULL, AS_META, 0},
+	{"Publication title", "source_name", AS_META, 1},
+	{"Pages", NULL, AS_META, 0},
+	{"First page", NULL, AS_META, 0},
+	{"Number of pages", NULL, AS_META, 0},
+	{"Publication year", NULL, AS_META, 0},
+	{"Publication date", "date", AS_META, 0},
+	{"Dateline", "dateline", AS_META, 0},
+	{"Edition", "edition", AS_META, 0},
+	{"Section", "section", AS_META, 0},
+	{"Publisher", NULL, AS_META, 0},
+	{"Place of publication", NULL, AS_META, 0},
+	{"Country of publication", NULL, AS_META, 0},
+	{"Publication subject", NULL, AS_META, 0},
+	{"ISSN", NULL, AS_META, 0},
+	{"e-ISSN", NULL, AS_META, 0},
+	{"DOI", NULL, AS_META, 0},
+	{"Source type", NULL, AS_META, 0},
+	{"Language of publication", "language", AS_META, 0},
+	{"Document type", NULL, AS_META, 0},
+	{"Document feature", NULL, AS_META, 0},
+	{"Publication history", NULL, AS_META, 0},
+	{"Accession number", NULL, AS_META, 0},
+	{"ProQuest document ID", "doc_id", AS_META, 1},
+	{"Document URL", "url", AS_META, 1},
+	{"Copyright", "copyright", AS_META, 0},
+	{"Last updated", NULL, AS_META, 0},
+	{"Database", NULL, AS_META, 1},
+};
+#define NKEYS (sizeof keys / sizeof keys[0])
+#define UNKNOWN (-2)		/* an open field whose key is not in the list */
+
+/* lines kept for later (struct lines, nu.h): a len 0 span ends a section */
+static struct lines head;	/* the section so far, before its first key */
+static struct lines tail;	/* lines after a field that is not the body */
+static struct lines queue;	/* sections without a key, held */
+
+enum { HEAD, TEXT, FIELDS };
+static int st;
+static int have;		/* a record is open */
+static int marked;		/* this section began with "Document N of M" */
+static unsigned long lastno;	/* N of the last "Document N of M" */
+static unsigned char seen[NKEYS];
+static int cur;			/* the open field: a key index, UNKNOWN or -1 */
+static struct buf ukey;		/* its name when UNKNOWN */
+static struct buf fld;		/* its value */
+static struct buf title;	/* the headline, to compare with "Title:" */
+
+static const char *
+str(const struct lines *l, size_t i)
+{
+	return l->text.p + l->v[i].off;
+}
+
+/* ---- shapes ---- */
+
+static int
+isdig(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+rule(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < RULE || (s[0] != '_' && s[0] != '*'))
+		return 0;
+	for (i = 1; i < n; i++)
+		if (s[i] != s[0])
+			return 0;
+	return 1;
+}
+
+static size_t
+number(const char *s, size_t n, size_t *i, unsigned long *v)
+{
+	size_t d = 0;
+
+	for (*v = 0; *i < n && isdig((unsigned char)s[*i]) && d < 9; (*i)++, d++)
+		*v = *v * 10 + (unsigned long)(s[*i] - '0');
+	return d;
+}
+
+/* "Document N of M" (also "Dokument N von M", "Document N de M") */
+static int
+marker(const char *s, size_t n, unsigned long *no, unsigned long *of)
+{
+	static const char *const ofs[] = {" of ", " von ", " de ", " sur ", " di ", NULL};
+	const char *const *p;
+	size_t i = 9, k;
+
+	if (n < 15 || !(nu_prefix(s, n, "Document ") || nu_prefix(s, n, "Dokument ")))
+		return 0;
+	if (!number(s, n, &i, no))
+		return 0;
+	for (p = ofs; *p; p++) {
+		k = strlen(*p);
+		if (n - i > k && memcmp(s + i, *p, k) == 0)
+			break;
+	}
+	if (!*p)
+		return 0;
+	i += k;
+	return number(s, n, &i, of) && i == n;
+}
+
+/* After "Key:": a blank, or nothing. */
+static int
+colon(const char *s, size_t n, size_t k)
+{
+	return n > k && s[k] == ':' && (k + 1 == n || s[k + 1] == ' ' || s[k + 1] == '\t' ||
+	    (unsigned char)s[k + 1] == 0xc2);
+}
+
+/* A key of the list at the start of the line: its index, or -1.  The case
+ * may differ ("Full Text"), but a key starts with a capital. */
+static int
+known(const char *s, size_t n, const char **v, size_t *vn)
+{
+	size_t i, k, l;
+
+	if (!n || !(s[0] >= 'A' && s[0] <= 'Z'))
+		return -1;
+	for (i = 0; i < NKEYS; i++) {
+		k = strlen(keys[i].name);
+		if (colon(s, n, k) && nu_iprefix(s, n, keys[i].name)) {
+			l = nu_ltrim(s + k + 1, n - k - 1);
+			*v = s + k + 1 + l;
+			*vn = n - k - 1 - l;
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+/* Any "Key: value" (outside the body): the key's length, or 0.  A key is
+ * a few words from a capital, with no sentence punctuation. */
+static size_t
+anykey(const char *s, size_t n)
+{
+	size_t i, sp = 0;
+	unsigned char c;
+
+	if (!n || !(s[0] >= 'A' && s[0] <= 'Z'))
+		return 0;
+	for (i = 1; i < n && i <= KEYMAX && s[i] != ':'; i++) {
+		c = (unsigned char)s[i];
+		if (c == ' ' && ++sp > 4)
+			return 0;
+		if (c == ',' || c == '.' || c == ';' || c == '"' || c == '?' || c == '!')
+			return 0;
+	}
+	return colon(s, n, i) ? i : 0;
+}
+
+/* "Company / organization" becomes company_organization */
+static void
+keyname(struct buf *b, const char *s, size_t n)
+{
+	size_t i;
+	int gap = 0;
+	char ch;
+
+	buf_reset(b);
+	for (i = 0; i < n; i++) {
+		ch = s[i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch += 32;
+		if ((ch >= 'a' && ch <= 'z') || isdig((unsigned char)ch) || (unsigned char)ch >= 0x80) {
+			if (gap && b->len)
+				buf_addc(b, '_');
+			buf_addc(b, ch);
+			gap = 0;
+		} else {
+			gap = 1;
+		}
+	}
+	buf_addc(b, '\0');
+}
+
+static int
+linkline(const char *s, size_t n)
+{
+	return n == 22 && memcmp(s, "ProQuest document link", 22) == 0;
+}
+
+/* ---- records ---- */
+
+static void
+meta(struct ctx *c, int k, const char *v, size_t n)
+{
+	if (keys[k].kind == AS_TITLE && !title.len) {
+		buf_add(&title, v, n);
+		art_meta(c, "title", v, n);
+	} else if (keys[k].kind == AS_TITLE) {
+		/* the headline line may add "[FINAL Edition]" */
+		if (title.len != n || memcmp(title.p, v, n) != 0)
+			art_meta(c, "title_field", v, n);
+	} else if (keys[k].meta) {
+		art_meta(c, keys[k].meta, v, n);
+	} else {
+		keyname(&ukey, keys[k].name, strlen(keys[k].name));
+		art_meta(c, ukey.p, v, n);
+	}
+}
+
+/* The open field ends: lines after it that were no key continue it; with
+ * no field open they are text of the record. */
+static void
+closefield(struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < tail.n; i++) {
+		if (cur == -1) {
+			art_line(c, "", 0);
+			art_line(c, str(&tail, i), tail.v[i].len);
+			continue;
+		}
+		if (fld.len)
+			buf_addc(&fld, ' ');
+		buf_add(&fld, str(&tail, i), tail.v[i].len);
+	}
+	lines_reset(&tail);
+	if (cur >= 0)
+		meta(c, cur, fld.p, fld.len);
+	else if (cur == UNKNOWN)
+		art_meta(c, ukey.p, fld.p, fld.len);
+	buf_reset(&fld);
+	cur = -1;
+}
+
+static void
+covers(struct ctx *c, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < queue.n; i++)
+		art_meta(c, key, str(&queue, i), queue.v[i].len);
+	lines_reset(&queue);
+}
+
+static void
+begin(struct ctx *c)
+{
+	art_start(c);
+	covers(c, "cover");
+	have = 1;
+	memset(seen, 0, sizeof seen);
+	buf_reset(&title);
+	cur = -1;
+}
+
+/* A record opens with its held head lines: the headline, then perhaps
+ * a subtitle. */
+static void
+record(struct ctx *c)
+{
+	size_t i;
+
+	begin(c);
+	for (i = 0; i < head.n; i++) {
+		const char *s = str(&head, i);
+		size_t n = head.v[i].len;
+
+		if (linkline(s, n))
+			art_meta(c, "link_text", s, n);
+		else if (!title.len) {
+			buf_add(&title, s, n);
+			art_meta(c, "title", s, n);
+		} else
+			art_meta(c, "subtitle", s, n);
+	}
+	lines_reset(&head);
+	st = FIELDS;
+}
+
+/* A section with no key that still says it is a document: its first line
+ * is the headline, the rest the body. */
+static void
+bare(struct ctx *c, const struct lines *l, size_t from, size_t to)
+{
+	begin(c);
+	if (from < to)
+		art_meta(c, "title", str(l, from), l->v[from].len);
+	for (from++; from < to; from++)
+		art_line(c, str(l, from), l->v[from].len);
+}
+
+static void
+field(struct ctx *c, int k, const char *v, size_t vn)
+{
+	closefield(c);
+	seen[k] = 1;
+	if (keys[k].kind == AS_TEXT) {
+		st = TEXT;
+		art_line(c, v, vn);
+		return;
+	}
+	cur = k;
+	buf_add(&fld, v, vn);
+	st = FIELDS;
+}
+
+/* A key that a record has once, again: the separator before the next
+ * record is missing, and the lines after the last field are its head. */
+static void
+again(struct ctx *c, int k)
+{
+	struct lines t;
+
+	if (!keys[k].once || !seen[k])
+		return;
+	nu_warn("%s:%lu: a second '%s:' without a separator: a new record", c->source,
+	    c->lineno, keys[k].name);
+	t = head;
+	head = tail;
+	tail = t;
+	closefield(c);
+	record(c);
+}
+
+static void
+endsection(struct ctx *c)
+{
+	size_t i;
+
+	if (st != HEAD) {
+		closefield(c);
+	} else if (head.n && marked) {
+		bare(c, &head, 0, head.n);
+	} else if (head.n) {
+		for (i = 0; i < head.n; i++)
+			lines_add(&queue, str(&head, i), head.v[i].len);
+		lines_add(&queue, "", 0);
+	}
+	lines_reset(&head);
+	st = HEAD;
+	marked = 0;
+}
+
+/* ---- lines ---- */
+
+static void
+headline(struct ctx *c, const char *s, size_t n)
+{
+	const char *v;
+	size_t vn;
+	int k;
+
+	if (n == 0)
+		return;
+	if ((k = known(s, n, &v, &vn)) < 0) {
+		lines_add(&head, s, n);
+		return;
+	}
+	record(c);
+	field(c, k, v, vn);
+}
+
+static void
+textline(struct ctx *c, const char *s, size_t n)
+{
+	const char *v;
+	size_t vn;
+	int k;
+
+	if ((k = known(s, n, &v, &vn)) >= 0) {
+		again(c, k);
+		field(c, k, v, vn);
+	} else if (linkline(s, n)) {
+		art_meta(c, "link_text", s, n);
+	} else {
+		art_line(c, s, n);
+	}
+}
+
+static void
+fieldline(struct ctx *c, const char *s, size_t n)
+{
+	const char *v;
+	size_t vn, kn;
+	int k;
+
+	if (n == 0)
+		return;
+	if ((k = known(s, n, &v, &vn)) >= 0) {
+		again(c, k);
+		field(c, k, v, vn);
+		return;
+	}
+	if (linkline(s, n)) {
+		closefield(c);
+		art_meta(c, "link_text", s, n);
+	} else if ((kn = anykey(s, n))) {
+		closefield(c);
+		keyname(&ukey, s, kn);
+		cur = UNKNOWN;
+		vn = nu_ltrim(s + kn + 1, n - kn - 1);
+		buf_add(&fld, s + kn + 1 + vn, n - kn - 1 - vn);
+	} else {
+		lines_add(&tail, s, n);
+	}
+}
 
 static int
 sniff_pq(const char *s, size_t n, unsigned long lineno)
 {
-	(void)s; (void)n; (void)lineno;
-	return 0;
+	(void)lineno;
+	n = nu_rtrim(s, n);
+	return (n == 60 && rule(s, n)) || nu_prefix(s, n, "ProQuest document ID:");
 }
 
-static void start(struct ctx *c) { (void)c; }
-static void line(struct ctx *c, const char *s, size_t n) { art_line(c, s, n); }
-static void finish(struct ctx *c) { art_finish(c); }
+static void
+start(struct ctx *c)
+{
+	(void)c;
+	lines_reset(&head);
+	lines_reset(&tail);
+	lines_reset(&queue);
+	buf_reset(&fld);
+	st = HEAD;
+	have = marked = 0;
+	lastno = 0;
+	cur = -1;
+}
+
+static void
+line(struct ctx *c, const char *s, size_t n)
+{
+	unsigned long no, of;
+	size_t l = nu_ltrim(s, n);
+
+	s += l;
+	n = nu_rtrim(s, n - l);
+	if (rule(s, n)) {
+		endsection(c);
+		return;
+	}
+	if (marker(s, n, &no, &of)) {
+		/* numbering starts again where exports were put together */
+		if (!lastno || no <= lastno)
+			c->expected += of;
+		lastno = no;
+		endsection(c);
+		marked = 1;
+		return;
+	}
+	if (st == HEAD)
+		headline(c, s, n);
+	else if (st == TEXT)
+		textline(c, s, n);
+	else
+		fieldline(c, s, n);
+}
+
+/* Sections without a key after the last record are its trailer; with no
+ * record at all, each is a document of its own. */
+static void
+finish(struct ctx *c)
+{
+	struct lines l;
+	size_t i, j;
+
+	endsection(c);
+	if (have) {
+		covers(c, "trailer");
+	} else if (queue.n) {
+		nu_warn("%s: no ProQuest fields: each section is one article", c->source);
+		l = head;	/* empty: bare() must not take the queue as cover */
+		head = queue;
+		queue = l;
+		for (i = 0; i < head.n; i = j + 1) {
+			for (j = i; j < head.n && head.v[j].len; j++)
+				;
+			bare(c, &head, i, j);
+		}
+		lines_reset(&head);
+	}
+	art_finish(c);
+}
 
 const struct fmt fmt_proquest = {"proquest", sniff_pq, start, line, finish};
