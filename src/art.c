@@ -19,16 +19,15 @@ static void
 reset(struct ctx *c)
 {
 	buf_reset(&c->meta);
-	buf_reset(&c->text);
+	lines_reset(&c->body);
 	c->nmeta = 0;
-	c->nlines = 0;
 	c->done = 0;
 }
 
 int
 art_empty(const struct ctx *c)
 {
-	return !c->open || c->done || (c->nmeta == 0 && c->nlines == 0);
+	return !c->open || c->done || (c->nmeta == 0 && c->body.n == 0);
 }
 
 /* Hard-wrapped text (exports, e-mail) has most lines that continue a block
@@ -45,9 +44,9 @@ wrapped(const struct ctx *c)
 
 	if (c->paras)
 		return 0;
-	for (i = 0; i + 1 < c->nlines; i++)
-		if (c->lines[i].len && c->lines[i + 1].len) {
-			len = utf8_len(c->text.p + c->lines[i].off, c->lines[i].len);
+	for (i = 0; i + 1 < c->body.n; i++)
+		if (c->body.v[i].len && c->body.v[i + 1].len) {
+			len = utf8_len(lines_at(&c->body, i), c->body.v[i].len);
 			if (len > 150)
 				return 0;	/* no wrapping is that wide */
 			if (len > w)
@@ -56,9 +55,9 @@ wrapped(const struct ctx *c)
 		}
 	if (cont < (c->wrap ? 1u : 3u) || w < 40)
 		return 0;
-	for (i = 0; i + 1 < c->nlines; i++)
-		if (c->lines[i].len && c->lines[i + 1].len &&
-		    utf8_len(c->text.p + c->lines[i].off, c->lines[i].len) * 10 >= w * 6)
+	for (i = 0; i + 1 < c->body.n; i++)
+		if (c->body.v[i].len && c->body.v[i + 1].len &&
+		    utf8_len(lines_at(&c->body, i), c->body.v[i].len) * 10 >= w * 6)
 			wide++;
 	return wide * 5 >= cont * 4;
 }
@@ -121,25 +120,25 @@ emit(struct ctx *c, int multi)
 		k = v + strlen(v) + 1;
 	}
 	wrap = wrapped(c);
-	for (i = 0; i < c->nlines; i = j) {
-		if (!c->lines[i].len) {
+	for (i = 0; i < c->body.n; i = j) {
+		if (!c->body.v[i].len) {
 			j = i + 1;
 			continue;
 		}
 		if (!wrap) {
-			para(++n, c->text.p + c->lines[i].off, c->lines[i].len);
+			para(++n, lines_at(&c->body, i), c->body.v[i].len);
 			j = i + 1;
 			continue;
 		}
 		buf_reset(&p);
-		for (j = i; j < c->nlines && c->lines[j].len; j++) {
-			const char *s = c->text.p + c->lines[j].off;
+		for (j = i; j < c->body.n && c->body.v[j].len; j++) {
+			const char *s = lines_at(&c->body, j);
 
 			/* "Russo-" + "Belarusian": a line-end hyphen joins
 			 * without a space, and stays */
 			if (p.len && !(p.p[p.len - 1] == '-' && p.len > 1 && p.p[p.len - 2] != ' '))
 				buf_addc(&p, ' ');
-			buf_add(&p, s, c->lines[j].len);
+			buf_add(&p, s, c->body.v[j].len);
 		}
 		para(++n, p.p, p.len);
 	}
@@ -258,13 +257,13 @@ art_last(const struct ctx *c, const char **s, size_t *n, size_t *blanks)
 
 	if (art_empty(c))
 		return 0;
-	for (i = c->nlines; i > 0 && !c->lines[i - 1].len; i--)
+	for (i = c->body.n; i > 0 && !c->body.v[i - 1].len; i--)
 		;
 	if (i == 0)
 		return 0;
-	*s = c->text.p + c->lines[i - 1].off;
-	*n = c->lines[i - 1].len;
-	*blanks = c->nlines - i;
+	*s = lines_at(&c->body, i - 1);
+	*n = c->body.v[i - 1].len;
+	*blanks = c->body.n - i;
 	return 1;
 }
 
@@ -272,10 +271,7 @@ art_last(const struct ctx *c, const char **s, size_t *n, size_t *blanks)
 void
 art_unline(struct ctx *c, size_t k)
 {
-	if (k > c->nlines)
-		k = c->nlines;
-	c->nlines -= k;
-	c->text.len = c->nlines ? c->lines[c->nlines - 1].off + c->lines[c->nlines - 1].len : 0;
+	lines_drop(&c->body, k);
 }
 
 void
@@ -287,18 +283,11 @@ art_line(struct ctx *c, const char *s, size_t n)
 	n = nu_rtrim(s, n - l);
 	if (n == 0) {
 		/* a block break; runs of blank lines count once */
-		if (c->open && !c->done && c->nlines && c->lines[c->nlines - 1].len)
+		if (c->open && !c->done && c->body.n && c->body.v[c->body.n - 1].len)
 			goto add;
 		return;
 	}
 	content(c);
 add:
-	if (c->nlines == c->caplines) {
-		c->caplines = c->caplines ? 2 * c->caplines : 256;
-		c->lines = nu_realloc(c->lines, c->caplines * sizeof *c->lines);
-	}
-	c->lines[c->nlines].off = c->text.len;
-	c->lines[c->nlines].len = n;
-	c->nlines++;
-	buf_add(&c->text, s, n);
+	lines_add(&c->body, s, n);
 }

@@ -1,4 +1,4 @@
-/* buf.c: growable byte buffers; they double, so appends are amortised O(1)
+/* buf.c: growable byte buffers, and lists of lines in one; they double, so appends are amortised O(1)
  * and a reused buffer stops allocating once it has seen the largest article. */
 #include "nu.h"
 
@@ -52,4 +52,33 @@ buf_free(struct buf *b)
 	free(b->p);
 	b->p = NULL;
 	b->len = b->cap = 0;
+}
+
+void
+lines_add(struct lines *l, const char *s, size_t n)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 256;
+		l->v = nu_realloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n].off = l->text.len;
+	l->v[l->n].len = n;
+	l->n++;
+	buf_add(&l->text, s, n);
+}
+
+void
+lines_reset(struct lines *l)
+{
+	buf_reset(&l->text);
+	l->n = 0;
+}
+
+void
+lines_drop(struct lines *l, size_t k)
+{
+	if (k > l->n)
+		k = l->n;
+	l->n -= k;
+	l->text.len = l->n ? l->v[l->n - 1].off + l->v[l->n - 1].len : 0;
 }

@@ -36,7 +36,7 @@ piece(struct ctx *c, const char *s, size_t n)
 	s += l;
 	n = nu_rtrim(s, n - l);
 	if (n && art_last(c, &last, &lastn, &blanks) && lastn == n &&
-	    memcmp(s, last, n) == 0 && titlelike(s, n) && c->nlines > blanks + 1) {
+	    memcmp(s, last, n) == 0 && titlelike(s, n) && c->body.n > blanks + 1) {
 		/* the repeated title opens the next article */
 		buf_reset(&title);
 		buf_add(&title, s, n);

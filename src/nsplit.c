@@ -97,25 +97,6 @@ binary(const char *s, size_t n)
 	return NULL;
 }
 
-struct held {
-	struct buf text;
-	struct span *v;
-	size_t n, cap;
-};
-
-static void
-hold(struct held *h, const char *s, size_t n)
-{
-	if (h->n == h->cap) {
-		h->cap = h->cap ? 2 * h->cap : 1024;
-		h->v = nu_realloc(h->v, h->cap * sizeof *h->v);
-	}
-	h->v[h->n].off = h->text.len;
-	h->v[h->n].len = n;
-	h->n++;
-	buf_add(&h->text, s, n);
-}
-
 static const struct fmt *
 sniff(const char *s, size_t n, unsigned long lineno)
 {
@@ -128,7 +109,7 @@ sniff(const char *s, size_t n, unsigned long lineno)
 }
 
 static void
-run(const struct fmt *f, struct ctx *c, struct held *h)
+run(const struct fmt *f, struct ctx *c, struct lines *h)
 {
 	size_t i;
 
@@ -137,17 +118,16 @@ run(const struct fmt *f, struct ctx *c, struct held *h)
 	c->ctl = 1;	/* not kept for held lines: look */
 	for (i = 0; i < h->n; i++) {
 		c->lineno = i + 1;
-		f->line(c, h->text.p + h->v[i].off, h->v[i].len);
+		f->line(c, lines_at(h, i), h->v[i].len);
 	}
-	buf_reset(&h->text);
-	h->n = 0;
+	lines_reset(h);
 }
 
 static void
 input(struct lrd *in, void *arg)
 {
 	static struct ctx c;
-	static struct held h;
+	static struct lines h;
 	static struct buf fixed;
 	const struct fmt *f = forced;
 	unsigned long firstbad = 0;
@@ -189,7 +169,7 @@ input(struct lrd *in, void *arg)
 			f->line(&c, s, n);
 			continue;
 		}
-		hold(&h, s, n);
+		lines_add(&h, s, n);
 		if ((f = sniff(s, n, in->lineno)) || h.n >= DETECT_LINES || h.text.len >= DETECT_BYTES) {
 			if (!f)
 				f = &fmt_text;

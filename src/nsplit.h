@@ -12,10 +12,6 @@
 
 #include "nu.h"
 
-struct span {
-	size_t off, len;
-};
-
 struct ctx {
 	const char *source;	/* input name for the doc record, "-" for stdin */
 	const char *format;	/* format name for the doc record */
@@ -28,9 +24,7 @@ struct ctx {
 	/* the article being built */
 	struct buf meta;	/* key NUL value NUL ... */
 	size_t nmeta;
-	struct buf text;	/* body lines, back to back */
-	struct span *lines;	/* len 0: a blank line (a block break) */
-	size_t nlines, caplines;
+	struct lines body;	/* body lines; len 0: a blank line (a block break) */
 	int open;		/* an article is being built */
 	int done;		/* a finished article waits for its ID */
 	unsigned long narts;	/* articles started in this input */

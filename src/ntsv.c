@@ -18,10 +18,6 @@
 #define MAXKEYS 32
 #define MAXTAB 8
 
-struct span {
-	size_t off, len;
-};
-
 static struct {
 	int articles;			/* the articles table */
 	const char *kinds[MAXTAB];	/* record kinds shown */

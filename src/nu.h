@@ -55,6 +55,20 @@ void buf_adds(struct buf *b, const char *s);
 void buf_free(struct buf *b);
 #define buf_reset(b) ((b)->len = 0)
 
+/* a list of lines kept back-to-back in one buffer (buf.c) */
+struct span {
+	size_t off, len;
+};
+struct lines {
+	struct buf text;
+	struct span *v;
+	size_t n, cap;
+};
+void lines_add(struct lines *l, const char *s, size_t n);
+void lines_reset(struct lines *l);
+void lines_drop(struct lines *l, size_t k);	/* the last k lines */
+#define lines_at(l, i) ((l)->text.p + (l)->v[i].off)
+
 /* ---- line input (io.c) ---- */
 struct lrd {
 	int fd;
