@@ -22,9 +22,14 @@ kind_of(const char *name, size_t n)
 {
 	const struct kind *k;
 
-	for (k = nu_kinds; k->kind; k++)
-		if (k->kind[0] == name[0] && strlen(k->kind) == n && memcmp(k->kind, name, n) == 0)
+	size_t i;
+
+	for (k = nu_kinds; k->kind; k++) {
+		for (i = 0; i < n && k->kind[i] == name[i]; i++)
+			;
+		if (i == n && k->kind[n] == '\0')
 			return k;
+	}
 	return NULL;
 }
 

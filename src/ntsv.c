@@ -210,7 +210,7 @@ keyidx(const char *k, size_t n)
 	size_t i;
 
 	for (i = 0; i < t.nkeys; i++)
-		if (t.keylen[i] == n && memcmp(t.keys[i], k, n) == 0)
+		if (t.keylen[i] == n && t.keys[i][0] == k[0] && memcmp(t.keys[i], k, n) == 0)
 			return (int)i;
 	return -1;
 }

@@ -146,53 +146,61 @@ rec_write_line(const char *line, size_t len)
 	out_c('\n');
 }
 
-/* The next TAB from p, or end.  Most fields are short (ID, kind, key,
- * number), and a memchr(3) call per field cost more than the search: the
- * first sixteen bytes are looked at inline where SSE2 exists, and only a
- * longer field, the text, gets the call. */
-static const char *
-nexttab(const char *p, const char *end)
+/* Add the field [from, to) of r->line; at REC_MAXF - 1 fields the rest of
+ * the line, tabs and all, is the last one.  Returns 0 when full. */
+static int
+field(struct rec *r, size_t from, size_t to)
 {
-	const char *t;
-#ifdef __SSE2__
-	unsigned m;
-
-	if (end - p < 16) {
-		while (p < end && *p != '\t')
-			p++;
-		return p;
-	}
-	m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_set1_epi8('\t'),
-	    _mm_loadu_si128((const __m128i *)(const void *)p)));
-	if (m)
-		return p + __builtin_ctz(m);
-	p += 16;
-#endif
-	t = memchr(p, '\t', (size_t)(end - p));
-	return t ? t : end;
+	if (r->nf == REC_MAXF - 1)
+		to = r->len;
+	r->f[r->nf] = r->line + from;
+	r->fl[r->nf++] = to - from;
+	return r->nf < REC_MAXF && to < r->len;
 }
 
 int
 rec_split(struct rec *r, char *line, size_t len)
 {
-	const char *p = line, *end = line + len, *t;
+	size_t i = 0, start = 0, pos;
 
 	r->line = line;
 	r->len = len;
 	r->nf = 0;
-	for (;;) {
-		if (r->nf == REC_MAXF - 1) {	/* the rest, tabs and all */
-			r->f[r->nf] = p;
-			r->fl[r->nf++] = (size_t)(end - p);
-			break;
+#ifdef __SSE2__
+	/* every tab of the line from one compare per sixteen bytes */
+	{
+		const __m128i tab = _mm_set1_epi8('\t');
+		unsigned m;
+
+		for (; i < len && len >= 16; i += 16) {
+			/* the last block overlaps the one before: its bytes
+			 * already seen are masked out */
+			size_t at = i + 16 <= len ? i : len - 16;
+
+			m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(tab,
+			    _mm_loadu_si128((const __m128i *)(const void *)(line + at))));
+			m &= ~0u << (i - at);
+			for (; m; m &= m - 1) {
+				pos = at + (size_t)__builtin_ctz(m);
+				if (!field(r, start, pos))
+					goto done;
+				start = pos + 1;
+			}
 		}
-		t = nexttab(p, end);
-		r->f[r->nf] = p;
-		r->fl[r->nf++] = (size_t)(t - p);
-		if (t == end)
-			break;
-		p = t + 1;
+		if (len >= 16) {
+			field(r, start, len);
+			goto done;
+		}
 	}
+#endif
+	for (; i < len; i++)
+		if (line[i] == '\t') {
+			if (!field(r, start, i))
+				goto done;
+			start = i + 1;
+		}
+	field(r, start, len);
+done:
 	if (r->nf < 2 || r->fl[0] == 0 || r->fl[1] == 0)
 		return -1;
 	return 0;
@@ -209,5 +217,14 @@ rec_kind(const struct rec *r, const char *kind)
 int
 rec_sameid(const struct rec *r, const char *id, size_t idlen)
 {
-	return r->fl[0] == idlen && memcmp(r->f[0], id, idlen) == 0;
+	/* called for every record with short IDs that differ at their end
+	 * (dump.1, dump.2): a loop from the back beats a call to memcmp */
+	const char *p = r->f[0];
+	size_t i = idlen;
+
+	if (r->fl[0] != idlen)
+		return 0;
+	while (i > 0 && p[i - 1] == id[i - 1])
+		i--;
+	return i == 0;
 }
