@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #define RDBUF (1 << 18)
+#define NOFF ((size_t)-1)
 
 int
 lrd_open(struct lrd *r, const char *path)
@@ -22,6 +23,7 @@ lrd_open(struct lrd *r, const char *path)
 		return -1;
 	r->cap = RDBUF;
 	r->buf = nu_alloc(r->cap);
+	r->ffat = NOFF;
 	return 0;
 }
 
@@ -35,6 +37,9 @@ fill(struct lrd *r)
 		memmove(r->buf, r->buf + r->beg, r->end - r->beg);
 		r->end -= r->beg;
 		r->scan -= r->beg;
+		r->good = r->good > r->beg ? r->good - r->beg : 0;
+		r->ffscan = r->ffscan > r->beg ? r->ffscan - r->beg : 0;
+		r->ffat = r->ffat != NOFF && r->ffat >= r->beg ? r->ffat - r->beg : NOFF;
 		r->beg = 0;
 	}
 	if (r->cap - r->end < RDBUF / 2) {
@@ -52,6 +57,31 @@ fill(struct lrd *r)
 	}
 	r->end += (size_t)n;
 	return n > 0;
+}
+
+/* What every reader wants to know of a line [b, e): is it valid UTF-8, and
+ * does it hold a form feed.  Both are found for whole buffers at a time,
+ * not line by line: a line's worth of set-up costs more than its bytes. */
+static void
+look(struct lrd *r, size_t b, size_t e)
+{
+	const char *f;
+
+	if (r->good < b)	/* after an invalid line: start afresh */
+		r->good = b;
+	if (r->good < e)
+		r->good += utf8_span(r->buf + r->good, r->end - r->good);
+	r->valid = r->good >= e;
+	if (!r->valid)
+		r->good = e;	/* the caller repairs this line */
+	if ((r->ffat == NOFF || r->ffat < b) && r->ffscan < e) {
+		if (r->ffscan < b)
+			r->ffscan = b;
+		f = memchr(r->buf + r->ffscan, '\f', r->end - r->ffscan);
+		r->ffat = f ? (size_t)(f - r->buf) : NOFF;
+		r->ffscan = f ? r->ffat + 1 : r->end;
+	}
+	r->ff = r->ffat != NOFF && r->ffat >= b && r->ffat < e;
 }
 
 ssize_t
@@ -77,6 +107,7 @@ lrd_get(struct lrd *r)
 	}
 	r->line = r->buf + r->beg;
 	r->len = (size_t)(nl - r->line);
+	look(r, r->beg, (size_t)(nl - r->buf));
 	*nl = '\0';
 	r->beg = r->scan = (size_t)(nl - r->buf) + (r->nonl ? 0 : 1);
 	if (r->nonl)

@@ -154,7 +154,8 @@ input(struct lrd *in, void *arg)
 		}
 		if (n && s[n - 1] == '\r')
 			n--;
-		if (!utf8_valid(s, n, &c.ctl)) {
+		c.ctl = in->ff;
+		if (!in->valid) {
 			c.ctl = 1;
 			buf_reset(&fixed);
 			bad = utf8_fix(&fixed, s, n);

@@ -79,8 +79,12 @@ struct lrd {
 	unsigned long lineno;
 	int nonl;		/* the last line had no final newline */
 	int err;		/* errno of a read error, else 0 */
+	int valid;		/* the line is valid UTF-8 without NUL */
+	int ff;			/* the line holds a form feed */
 	char *buf;		/* read(2) buffer: lines are returned in place */
 	size_t cap, beg, end, scan;
+	size_t good;		/* buf[0, good) is known valid UTF-8 without NUL */
+	size_t ffscan, ffat;	/* searched for form feeds up to; the next one */
 	int eof;
 };
 int lrd_open(struct lrd *r, const char *path);	/* -1 and errno on failure */
@@ -131,6 +135,9 @@ size_t utf8_fix(struct buf *b, const char *s, size_t n);
 /* 1 when valid and NUL-free; *ctl (if not NULL) tells whether a control
  * byte (TAB, FF, ...) occurs. */
 int utf8_valid(const char *s, size_t n, int *ctl);
+/* Length of the longest prefix of s that is valid UTF-8 without NUL and
+ * ends on a character boundary. */
+size_t utf8_span(const char *s, size_t n);
 size_t utf8_len(const char *s, size_t n);	/* characters */
 int utf8_put(char *dst, unsigned cp);		/* bytes written (1-4) */
 

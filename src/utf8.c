@@ -124,6 +124,47 @@ plain(const char *s, size_t n)
 	return i;
 }
 
+/* Offset of the first byte at s that is NUL or not ASCII, or n. */
+static inline size_t
+ascii(const char *s, size_t n)
+{
+	size_t i = 0;
+	uint64_t w;
+
+#ifdef __SSE2__
+	const __m128i zero = _mm_setzero_si128();
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+
+		if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero))))
+			break;
+	}
+#endif
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if ((w | ((w - 0x0101010101010101u) & ~w)) & 0x8080808080808080u)
+			break;
+	}
+	while (i < n && (unsigned char)s[i] - 1u < 0x7Fu)
+		i++;
+	return i;
+}
+
+size_t
+utf8_span(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k;
+
+	for (;;) {
+		i += ascii(s + i, n - i);
+		if (i == n || !p[i] || !(k = seqlen(p + i, n - i)))
+			return i;
+		i += k;
+	}
+}
+
 int
 utf8_valid(const char *s, size_t n, int *ctl)
 {
