@@ -97,6 +97,22 @@ binary(const char *s, size_t n)
 	return NULL;
 }
 
+/* Files joined with cat(1), with or without a form feed between them,
+ * carry each one's byte order mark into the middle of a line: remove it
+ * there too, keeping the form feeds. */
+static void
+unbom(char *s, size_t *n)
+{
+	size_t i = 0;
+
+	while (i < *n && s[i] == '\f')
+		i++;
+	if (*n - i >= 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0) {
+		memmove(s + i, s + i + 3, *n - i - 3);
+		*n -= 3;
+	}
+}
+
 static const struct fmt *
 sniff(const char *s, size_t n, unsigned long lineno)
 {
@@ -148,10 +164,7 @@ input(struct lrd *in, void *arg)
 			nu_warnx("%s: %s", in->name, why);
 			return;
 		}
-		if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-			s += 3;
-			n -= 3;
-		}
+		unbom(in->line, &n);
 		if (n && s[n - 1] == '\r')
 			n--;
 		c.ctl = in->ff;

@@ -372,3 +372,10 @@ maxrss() {
 	grep -q '^scraped-dump\.3	para	17	Cookie settings$' "$T/out"
 	[ "$(grep -c '	para	' "$T/out")" -eq "$(tr -d '\f' <"$SAMPLES/scraped-dump.txt" | grep -c '[^[:space:]]')" ]
 }
+
+@test "a form feed and a BOM between joined exports hide no marker" {
+	{ cat "$FIX/lexis-export.txt"; printf '\f\357\273\277'; cat "$FIX/lexis-export.txt"; } >"$T/joined.txt"
+	ns "$T/joined.txt"
+	[ "$(grep -c '	doc	' "$T/out")" -eq 6 ]
+	[ "$(grep -c '	meta	document	' "$T/out")" -eq 6 ]
+}
