@@ -374,7 +374,9 @@ maxrss() {
 }
 
 @test "a form feed and a BOM between joined exports hide no marker" {
-	{ cat "$FIX/lexis-export.txt"; printf '\f\357\273\277'; cat "$FIX/lexis-export.txt"; } >"$T/joined.txt"
+	# the second export starts right at its first marker
+	{ cat "$FIX/lexis-export.txt"; printf '\f\357\273\277'
+	  sed -n '/DOCUMENTS/,$p' "$FIX/lexis-export.txt"; } >"$T/joined.txt"
 	ns "$T/joined.txt"
 	[ "$(grep -c '	doc	' "$T/out")" -eq 6 ]
 	[ "$(grep -c '	meta	document	' "$T/out")" -eq 6 ]
