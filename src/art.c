@@ -21,6 +21,7 @@ reset(struct ctx *c)
 	buf_reset(&c->meta);
 	lines_reset(&c->body);
 	c->nmeta = 0;
+	c->prose = 0;
 	c->done = 0;
 }
 
@@ -290,4 +291,5 @@ art_line(struct ctx *c, const char *s, size_t n)
 	content(c);
 add:
 	lines_add(&c->body, s, n);
+	c->prose += n >= 150;
 }

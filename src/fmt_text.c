@@ -2,57 +2,83 @@
  *
  * Articles in a concatenated dump are separated by form feeds, or start
  * with their title line repeated as the next non-blank line (scrapers
- * write the page title, then the headline).  When a line repeats the
- * article's last non-blank line and looks like a title, that line and the
- * blanks after it are taken back out and open the next article. */
+ * write the page title, then the headline).  A web page repeats lines of
+ * its own too (its headline under the menus, "Search in title" twice, an
+ * author's name), so a repeated title only marks a candidate: it opens a
+ * new article once prose stands both before it and after it.  Until then
+ * its lines stay where they are, and an unconfirmed candidate stays part
+ * of the article.  With -1 nothing splits a text input: form feeds are
+ * then white space. */
 #include "nsplit.h"
 
 #include <string.h>
 
-static struct buf title;	/* the repeated title, while it moves */
+#define NONE ((size_t)-1)
+#define PROSE 2			/* prose lines needed on each side */
 
-/* A title: short, at least three words, not ending like a sentence or a
- * clause.  "Advertisement" twice, or a repeated paragraph, is no title. */
+static size_t cand = NONE;	/* body line where a candidate title starts */
+static size_t candprose;	/* c->prose when it was seen */
+static struct lines moved;	/* the new article's lines, while they move */
+
+/* A title: short, at least four words of which three begin with a letter,
+ * not ending like a sentence or a clause.  "Advertisement" twice, "Add
+ * Your Comment", "‹ › ×" or a repeated paragraph is no title. */
 static int
 titlelike(const char *s, size_t n)
 {
-	size_t i, sp = 0;
+	size_t i, words = 0, alpha = 0;
 	char e;
 
 	if (n > 250 || n == 0)
 		return 0;
 	for (i = 0; i < n; i++)
-		sp += s[i] == ' ';
+		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) {
+			words++;
+			alpha += nu_isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0xC0;
+		}
 	e = s[n - 1];
-	return sp >= 2 && e != '.' && e != ',' && e != ';' && e != ':';
+	return words >= 4 && alpha >= 3 && e != '.' && e != ',' && e != ';' && e != ':';
+}
+
+/* The candidate is confirmed: its lines leave this article for the next. */
+static void
+split(struct ctx *c)
+{
+	size_t i;
+
+	lines_reset(&moved);
+	for (i = cand; i < c->body.n; i++)
+		lines_add(&moved, lines_at(&c->body, i), c->body.v[i].len);
+	art_unline(c, c->body.n - cand);
+	art_finish(c);
+	art_start(c);
+	for (i = 0; i < moved.n; i++)
+		art_line(c, lines_at(&moved, i), moved.v[i].len);
+	cand = NONE;
 }
 
 static void
 piece(struct ctx *c, const char *s, size_t n)
 {
 	const char *last;
-	size_t l = nu_ltrim(s, n), lastn, blanks;
+	size_t lastn, blanks;
 
-	s += l;
-	n = nu_rtrim(s, n - l);
-	if (n && art_last(c, &last, &lastn, &blanks) && lastn == n &&
-	    memcmp(s, last, n) == 0 && titlelike(s, n) && c->body.n > blanks + 1) {
-		/* the repeated title opens the next article */
-		buf_reset(&title);
-		buf_add(&title, s, n);
-		art_unline(c, blanks + 1);
-		art_finish(c);
-		art_start(c);
-		art_line(c, title.p, title.len);
-		art_line(c, "", 0);
+	nu_trim(&s, &n);
+	if (n && !c->one && art_last(c, &last, &lastn, &blanks) && lastn == n &&
+	    memcmp(s, last, n) == 0 && titlelike(s, n) && c->prose >= PROSE) {
+		cand = c->body.n - blanks - 1;
+		candprose = c->prose;
 	}
 	art_line(c, s, n);
+	if (cand != NONE && c->prose - candprose >= PROSE)
+		split(c);
 }
 
 static void
 start(struct ctx *c)
 {
 	(void)c;
+	cand = NONE;
 }
 
 static void
@@ -60,8 +86,9 @@ line(struct ctx *c, const char *s, size_t n)
 {
 	const char *ff;
 
-	while (c->ctl && (ff = memchr(s, '\f', n))) {
+	while (c->ctl && !c->one && (ff = memchr(s, '\f', n))) {
 		piece(c, s, (size_t)(ff - s));
+		cand = NONE;
 		art_finish(c);
 		n -= (size_t)(ff - s) + 1;
 		s = ff + 1;
@@ -77,6 +104,7 @@ line(struct ctx *c, const char *s, size_t n)
 static void
 finish(struct ctx *c)
 {
+	cand = NONE;
 	art_finish(c);
 }
 

@@ -21,6 +21,7 @@ static const struct fmt *const fmts[] = {
 #define DETECT_BYTES (32u << 20)
 
 static int verbose;
+static int one;			/* -1: a text input is one article */
 static const struct fmt *forced;
 
 static struct {
@@ -31,7 +32,7 @@ static struct {
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-v] [-f format] [file ...]\n", nu_prog);
+	fprintf(stderr, "usage: %s [-1v] [-f format] [file ...]\n", nu_prog);
 	exit(2);
 }
 
@@ -154,6 +155,7 @@ input(struct lrd *in, void *arg)
 	c.source = in->name;
 	c.expected = c.repaired = 0;
 	c.paras = c.wrap = 0;
+	c.one = one;
 	setbase(&c, in->name);
 	if (f)
 		run(f, &c, &h);
@@ -215,8 +217,11 @@ main(int argc, char **argv)
 	int ch;
 
 	nu_init(argv[0]);
-	while ((ch = getopt(argc, argv, "vf:")) != -1) {
+	while ((ch = getopt(argc, argv, "1vf:")) != -1) {
 		switch (ch) {
+		case '1':
+			one = 1;
+			break;
 		case 'v':
 			verbose = 1;
 			break;

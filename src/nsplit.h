@@ -25,10 +25,12 @@ struct ctx {
 	struct buf meta;	/* key NUL value NUL ... */
 	size_t nmeta;
 	struct lines body;	/* body lines; len 0: a blank line (a block break) */
+	size_t prose;		/* body lines of 150 bytes or more: text, not menus */
 	int open;		/* an article is being built */
 	int done;		/* a finished article waits for its ID */
 	unsigned long narts;	/* articles started in this input */
 	int paras;		/* body lines are paragraphs already: never join */
+	int one;		/* -1: a text input is one article, unsplit */
 	int wrap;		/* the format is known to hard-wrap its bodies:
 				   one continued line is evidence enough */
 
@@ -60,5 +62,23 @@ void art_input_end(struct ctx *c);	/* end of input: write what waits */
 int art_empty(const struct ctx *c);	/* the open article has no content yet */
 int art_last(const struct ctx *c, const char **s, size_t *n, size_t *blanks);
 void art_unline(struct ctx *c, size_t k);	/* drop the last k body lines */
+
+/* ---- what several formats use to read lines (fmtutil.c) ---- */
+#define FMT_NONE ((size_t)-1)	/* no such line */
+int fmt_nbsp(const char *s, size_t n, size_t i);	/* U+00A0 at s[i] */
+int fmt_inlist(const char *s, size_t n, const char *const *list);	/* any case */
+unsigned long fmt_number(const char *s, size_t n, size_t *i);	/* digits at s[*i] */
+int fmt_copyright(const char *s, size_t n);	/* "Copyright ...", "(c) ..." */
+int fmt_wordcount(const char *s, size_t n);	/* "612 words", "1,204 mots" */
+size_t fmt_clock(const char *s, size_t n);	/* "7:15...": length of "7:15", or 0 */
+int fmt_weekday(const char *s, size_t n);	/* "Monday", "Mon", "lundi" ... */
+int fmt_date(const char *s, size_t n, char *iso);	/* date_iso(3), quicker */
+int fmt_datelike(const char *s, size_t n);	/* a date line and little else */
+/* lists of held lines (struct lines, nu.h): len 0 is a blank line */
+size_t fmt_prev(const struct lines *l, size_t i);	/* last non-blank before i */
+size_t fmt_next(const struct lines *l, size_t i);	/* first non-blank from i */
+void fmt_swap(struct lines *a, struct lines *b);
+void fmt_metas(struct ctx *c, const char *key, const struct lines *l, size_t from, size_t to);
+void fmt_body(struct ctx *c, const struct lines *l, size_t from, size_t to);
 
 #endif

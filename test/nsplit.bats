@@ -61,8 +61,30 @@ setup() {
 	ns core-title.txt
 	[ "$rc" -eq 0 ]
 	same_bytes core-title.out "$T/out"
-	# one word, two words or a sentence repeated is no title
+	# one word, two words or a sentence repeated is no title; a title
+	# with no prose after it before the next one opens no article
 	[ "$(grep -c '	doc	' "$T/out")" -eq 3 ]
+}
+
+@test "a web page's headline repeated below its menus splits nothing" {
+	{ printf '%s\n' Home News 'World news' 'Sign in' ''
+	  printf '%s\n' 'Harbour tunnel to close for repairs in May' ''
+	  printf '%s\n' 'Harbour tunnel to close for repairs in May' ''
+	  printf '%s\n\n' "$(printf 'The tunnel under the harbour will close for six weeks in May while engineers replace the drainage pumps that failed twice during the storms of last winter, %s' 'the port authority said.')"
+	  printf '%s\n\n' "$(printf 'Buses will run every ten minutes between the two ends of the tunnel during the closure, and the ferry will add late sailings on Fridays and Saturdays, %s' 'the authority added.')"
+	  printf '%s\n' 'Jo Anne Marsh' 'Jo Anne Marsh'; } >"$T/page.txt"
+	ns -v "$T/page.txt"
+	[ "$rc" -eq 0 ]
+	[ "$(grep -c '	doc	' "$T/out")" -eq 1 ]
+}
+
+@test "-1: a text input is one article, form feeds and repeated titles notwithstanding" {
+	cd "$FIX"
+	ns -1 core-title.txt core-ff.txt
+	[ "$rc" -eq 0 ]
+	[ "$(cut -f1,2 "$T/out" | grep -c 'doc')" -eq 2 ]
+	[ "$(head -1 "$T/out")" = "$(printf 'core-title\tdoc\tcore-title.txt\ttext')" ]
+	[ "$(grep -c '^core-title	para' "$T/out")" -eq "$(grep -c . core-title.txt)" ]
 }
 
 @test "IDs: base for one article, base.N for several, the doc record" {
@@ -134,7 +156,7 @@ setup() {
 	ns -x "$FIX/core-scraped.txt"
 	[ "$rc" -eq 2 ]
 	[ ! -s "$T/out" ]
-	grep -q '^usage: nsplit \[-v\] \[-f format\] \[file \.\.\.\]$' "$T/err"
+	grep -q '^usage: nsplit \[-1v\] \[-f format\] \[file \.\.\.\]$' "$T/err"
 	ns -f
 	[ "$rc" -eq 2 ]
 	grep -q '^usage: nsplit ' "$T/err"

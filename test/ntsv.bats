@@ -209,7 +209,7 @@ table() {
 	cut -f1,3,4 core-scraped.out | sed 1d >"$T/want"
 	same_bytes "$T/want" "$T/out"
 	nsplit core-scraped.txt core-title.txt | ntsv -H >"$T/out"
-	[ "$(cut -f1,7,8 "$T/out" | tr '\t\n' ' |')" = "core-scraped 21 222|core-title.1 8 67|core-title.2 6 65|core-title.3 3 39|" ]
+	[ "$(cut -f1,7,8 "$T/out" | tr '\t\n' ' |')" = "core-scraped 21 222|core-title.1 10 100|core-title.2 7 112|core-title.3 4 79|" ]
 }
 
 @test "a file name where the table belongs is refused, not read as a kind" {
