@@ -156,5 +156,40 @@ size_t nu_rtrim(const char *s, size_t n);	/* length without trailing white space
 size_t nu_ltrim(const char *s, size_t n);	/* count of leading white space */
 int nu_prefix(const char *s, size_t n, const char *pre);	/* case-sensitive */
 int nu_iprefix(const char *s, size_t n, const char *pre);	/* ASCII case-insensitive */
+int nu_eq(const char *s, size_t n, const char *w);	/* s is the string w */
+int nu_ieq(const char *s, size_t n, const char *w);	/* the same, ASCII case aside */
+void nu_trim(const char **s, size_t *n);	/* white space off both ends */
+/* ASCII classes whatever the locale, inline since they run per byte; a
+ * letter is an ASCII letter or any byte of a non-ASCII character */
+static inline int
+nu_isdigit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+static inline int
+nu_isupper(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+static inline int
+nu_isalpha(int c)
+{
+	return (unsigned)((c | 32) - 'a') < 26;
+}
+static inline int
+nu_isalnum(int c)
+{
+	return nu_isdigit(c) || nu_isalpha(c);
+}
+static inline int
+nu_isletter(int c)
+{
+	return nu_isalpha(c) || c >= 0x80;
+}
+static inline int
+nu_tolower(int c)
+{
+	return nu_isupper(c) ? c + 32 : c;
+}
 
 #endif

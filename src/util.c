@@ -146,19 +146,46 @@ nu_prefix(const char *s, size_t n, const char *pre)
 	return 1;
 }
 
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
 int
 nu_iprefix(const char *s, size_t n, const char *pre)
 {
 	size_t i;
 
 	for (i = 0; pre[i]; i++)
-		if (i == n || lower((unsigned char)s[i]) != lower((unsigned char)pre[i]))
+		if (i == n || nu_tolower((unsigned char)s[i]) != nu_tolower((unsigned char)pre[i]))
 			return 0;
 	return 1;
+}
+
+/* Like the prefix tests, no strlen(3): a table of words is searched with
+ * these, and most entries differ in the first byte. */
+int
+nu_eq(const char *s, size_t n, const char *w)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != w[i] || !w[i])
+			return 0;
+	return !w[n];
+}
+
+int
+nu_ieq(const char *s, size_t n, const char *w)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (nu_tolower((unsigned char)s[i]) != nu_tolower((unsigned char)w[i]) || !w[i])
+			return 0;
+	return !w[n];
+}
+
+void
+nu_trim(const char **s, size_t *n)
+{
+	size_t l = nu_ltrim(*s, *n);
+
+	*s += l;
+	*n = nu_rtrim(*s, *n - l);
 }
