@@ -14,7 +14,7 @@ SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-om
 
 TOOLS = nsplit ntsv
 LIB   = util buf io out rec kinds utf8 date
-NSPLIT = nsplit art fmt_text fmt_lexis fmt_factiva fmt_proquest fmt_mbox
+NSPLIT = nsplit art fmtutil fmt_text fmt_lexis fmt_nexisuni fmt_factiva fmt_proquest fmt_mbox
 
 LIBOBJ = $(LIB:%=$(O)/%.o)
 

@@ -47,11 +47,6 @@ static const struct {
 	[C_AN] = {"AN", "doc_id", 1},
 };
 
-static const char *const wordsname[] = {
-	"words", "word", "mots", "mot", "wörter", "wort", "palabras",
-	"palabra", "parole", "woorden", "palavras", NULL,
-};
-
 static const char *const languages[] = {
 	"english", "french", "german", "spanish", "italian", "dutch",
 	"portuguese", "russian", "chinese", "chinese-simplified",
@@ -66,15 +61,11 @@ static const char *const languages[] = {
 	"frans", "duits", NULL,
 };
 
-/* held lines: len 0 is a blank line */
-static struct {
-	struct buf text;
-	struct span *v;
-	size_t n, cap;
-	unsigned long first;	/* line number of the first non-blank one */
-	size_t weak;		/* 1 + index of a line that may open a coded article */
-	unsigned long weakline;	/* its line number */
-} pre;
+/* held lines (len 0: a blank line) */
+static struct lines pre;
+static unsigned long prefirst;	/* line number of the first non-blank one */
+static size_t weak;		/* 1 + index of a line that may open a coded article */
+static unsigned long weakline;	/* its line number */
 
 enum { PRE, HEAD, BODY, CODE };
 static int st;
@@ -96,40 +87,6 @@ static struct buf fld;		/* the open field's value */
 /* ---- shapes ---- */
 
 static int
-isdig(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
-isalpha_(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-isalnum_(int c)
-{
-	return isdig(c) || isalpha_(c);
-}
-
-/* s equals w (lower case) but for the case of ASCII letters */
-static int
-ieq(const char *s, size_t n, const char *w)
-{
-	return strlen(w) == n && nu_iprefix(s, n, w);
-}
-
-static int
-inlist(const char *s, size_t n, const char *const *list)
-{
-	for (; *list; list++)
-		if (ieq(s, n, *list))
-			return 1;
-	return 0;
-}
-
-static int
 anshape(const char *s, size_t n)
 {
 	size_t i;
@@ -137,7 +94,7 @@ anshape(const char *s, size_t n)
 	if (n < 20 || n > 30)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (!isalnum_((unsigned char)s[i]))
+		if (!nu_isalnum((unsigned char)s[i]))
 			return 0;
 	return 1;
 }
@@ -148,7 +105,7 @@ docline(const char *s, size_t n, const char **an, size_t *ann)
 {
 	size_t i;
 
-	if (n < 9 || !(nu_prefix(s, n, "Document") || nu_prefix(s, n, "Dokument")))
+	if (n < 9 || s[0] != 'D' || !(nu_prefix(s, n, "Document") || nu_prefix(s, n, "Dokument")))
 		return 0;
 	for (i = 8; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
 		;
@@ -171,19 +128,19 @@ fieldcode(const char *s, size_t n, const char **v, size_t *vn, int *strong)
 	size_t k, l;
 	int i;
 
-	for (k = 0; k < n && k < 4 && s[k] >= 'A' && s[k] <= 'Z'; k++)
+	for (k = 0; k < n && k < 4 && nu_isupper((unsigned char)s[k]); k++)
 		;
 	if (k < 2 || k > 3)
 		return -1;
 	for (i = 0; i < NCODES; i++)
-		if (strlen(codes[i].tag) == k && memcmp(codes[i].tag, s, k) == 0)
+		if (codes[i].tag[0] == s[0] && nu_eq(s, k, codes[i].tag))
 			break;
 	if (i == NCODES)
 		return -1;
 	s += k;
 	n -= k;
 	if (n == 0 || s[0] == '\t' || (n >= 2 && s[0] == ' ' && s[1] == ' ') ||
-	    (n >= 2 && (unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0))
+	    fmt_nbsp(s, n, 0))
 		*strong = 1;
 	else if (s[0] == ' ')
 		*strong = 0;
@@ -195,43 +152,24 @@ fieldcode(const char *s, size_t n, const char **v, size_t *vn, int *strong)
 	return i;
 }
 
-/* "612 words", "1,204 mots", "87 Wörter" */
-static int
-wcshape(const char *s, size_t n)
-{
-	size_t i = 0, d = 0;
-
-	for (; i < n && (isdig((unsigned char)s[i]) || (d && (s[i] == ',' || s[i] == '.'))); i++)
-		d += isdig((unsigned char)s[i]);
-	if (!d || d > 7 || i >= n || s[i] != ' ')
-		return 0;
-	return inlist(s + i + 1, n - i - 1, wordsname);
-}
-
 static int
 dateshape(const char *s, size_t n)
 {
 	char iso[64];
 
-	return n <= 40 && date_iso(s, n, iso) && strlen(iso) >= 10;
+	return n <= 40 && fmt_date(s, n, iso) && strlen(iso) >= 10;
 }
 
-/* "07:15", "7:15 PM", "07:15 GMT" */
+/* "07:15", "7:15 PM", "07:15:30 GMT" */
 static int
 timeshape(const char *s, size_t n)
 {
-	size_t i = 0, d, w = 0;
+	size_t i, d, w = 0;
 
-	for (d = 0; i < n && isdig((unsigned char)s[i]); i++)
-		d++;
-	if (d < 1 || d > 2 || i >= n || s[i++] != ':')
-		return 0;
-	for (d = 0; i < n && isdig((unsigned char)s[i]); i++)
-		d++;
-	if (d != 2)
+	if (!(i = fmt_clock(s, n)) || (i < n && nu_isdigit((unsigned char)s[i])))
 		return 0;
 	if (i < n && s[i] == ':') {
-		for (d = 0, i++; i < n && isdig((unsigned char)s[i]); i++)
+		for (d = 0, i++; i < n && nu_isdigit((unsigned char)s[i]); i++)
 			d++;
 		if (d != 2)
 			return 0;
@@ -239,7 +177,7 @@ timeshape(const char *s, size_t n)
 	while (i < n) {
 		if (s[i++] != ' ' || w++ == 2)
 			return 0;
-		for (d = 0; i < n && isalpha_((unsigned char)s[i]); i++)
+		for (d = 0; i < n && nu_isalpha((unsigned char)s[i]); i++)
 			d++;
 		if (d < 2 || d > 4)
 			return 0;
@@ -253,10 +191,10 @@ capsshape(const char *s, size_t n)
 {
 	size_t i;
 
-	if (n > 12 || !(s[0] >= 'A' && s[0] <= 'Z'))
+	if (n > 12 || !nu_isupper((unsigned char)s[0]))
 		return 0;
 	for (i = 0; i < n; i++)
-		if (!(isdig((unsigned char)s[i]) || (s[i] >= 'A' && s[i] <= 'Z')))
+		if (!(nu_isdigit((unsigned char)s[i]) || nu_isupper((unsigned char)s[i])))
 			return 0;
 	return 1;
 }
@@ -269,13 +207,13 @@ pageshape(const char *s, size_t n)
 
 	if (n > 8)
 		return 0;
-	while (i < n && i < 3 && isalpha_((unsigned char)s[i]))
+	while (i < n && i < 3 && nu_isalpha((unsigned char)s[i]))
 		i++;
 	if (i && i < n && (s[i] == '.' || s[i] == '-'))
 		i++;
-	for (; i < n && isdig((unsigned char)s[i]); i++)
+	for (; i < n && nu_isdigit((unsigned char)s[i]); i++)
 		d++;
-	if (i < n && isalpha_((unsigned char)s[i]))
+	if (i < n && nu_isalpha((unsigned char)s[i]))
 		i++;
 	return d && i == n;
 }
@@ -289,16 +227,9 @@ wordshape(const char *s, size_t n)
 	if (n > 24)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (!(isalpha_((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80 || (i && s[i] == '-')))
+		if (!(nu_isletter((unsigned char)s[i]) || (i && s[i] == '-')))
 			return 0;
 	return 1;
-}
-
-static int
-copyshape(const char *s, size_t n)
-{
-	return nu_iprefix(s, n, "(c)") || nu_prefix(s, n, "\xc2\xa9") ||
-	    nu_iprefix(s, n, "copyright");
 }
 
 /* "By Jane Example": the name must start with a capital, so that a
@@ -312,10 +243,9 @@ bylineshape(const char *s, size_t n)
 	unsigned char c;
 
 	for (p = by; *p; p++) {
-		k = strlen(*p);
-		if (n > k && nu_iprefix(s, n, *p)) {
+		if (nu_iprefix(s, n, *p) && n > (k = strlen(*p))) {
 			c = (unsigned char)s[k];
-			return (c >= 'A' && c <= 'Z') || c >= 0x80;
+			return nu_isupper(c) || c >= 0x80;
 		}
 	}
 	return 0;
@@ -338,37 +268,17 @@ indexshape(const char *s, size_t n)
 static void
 hold(const char *s, size_t n, unsigned long lineno)
 {
-	if (pre.n == pre.cap) {
-		pre.cap = pre.cap ? 2 * pre.cap : 64;
-		pre.v = nu_realloc(pre.v, pre.cap * sizeof *pre.v);
-	}
-	pre.v[pre.n].off = pre.text.len;
-	pre.v[pre.n].len = n;
-	pre.n++;
-	if (n && !pre.first)
-		pre.first = lineno;
-	buf_add(&pre.text, s, n);
+	lines_add(&pre, s, n);
+	if (n && !prefirst)
+		prefirst = lineno;
 }
 
 static void
 hclear(void)
 {
-	pre.n = 0;
-	pre.first = 0;
-	pre.weak = 0;
-	buf_reset(&pre.text);
-}
-
-static const char *
-hs(size_t i)
-{
-	return pre.text.p + pre.v[i].off;
-}
-
-static int
-hblank(void)
-{
-	return !pre.first;
+	lines_reset(&pre);
+	prefirst = 0;
+	weak = 0;
 }
 
 /* Body lines no longer needed for a header: give the first k to the
@@ -378,8 +288,7 @@ hdrop(struct ctx *c, size_t k)
 {
 	size_t i, off;
 
-	for (i = 0; i < k; i++)
-		art_line(c, hs(i), pre.v[i].len);
+	fmt_body(c, &pre, 0, k);
 	if (k == pre.n) {
 		hclear();
 		return;
@@ -414,7 +323,7 @@ when(struct ctx *c, const char *t, size_t tn)
 	if (n) {
 		buf_addc(&date, ' ');
 		buf_add(&date, t, tn);
-		if (!(date_iso(date.p, date.len, iso) && strchr(iso, 'T')))
+		if (!(fmt_date(date.p, date.len, iso) && strchr(iso, 'T')))
 			date.len = n;
 	}
 	flushdate(c);
@@ -465,11 +374,13 @@ begin(struct ctx *c, int layout, unsigned long lineno)
 	st = layout;
 }
 
-static void
-covers(struct ctx *c, size_t from, size_t to)
+/* index + 1 of the last non-blank held line, 0 if none */
+static size_t
+lastheld(void)
 {
-	for (; from < to; from++)
-		art_meta(c, "cover", hs(from), pre.v[from].len);
+	size_t i = fmt_prev(&pre, pre.n);
+
+	return i == FMT_NONE ? 0 : i + 1;
 }
 
 /* The held lines before "N words": the run of non-blank lines right
@@ -478,23 +389,21 @@ covers(struct ctx *c, size_t from, size_t to)
 static void
 prelude(struct ctx *c)
 {
-	size_t end = pre.n, beg, by = 0;
+	size_t end = lastheld(), beg, by = 0;
 
-	while (end && !pre.v[end - 1].len)
-		end--;
 	for (beg = end; beg && pre.v[beg - 1].len; beg--)
 		;
-	if (end - beg >= 2 && bylineshape(hs(end - 1), pre.v[end - 1].len))
+	if (end - beg >= 2 && bylineshape(lines_at(&pre, end - 1), pre.v[end - 1].len))
 		by = --end;
 	if (end - beg > 2)
 		beg = end - 2;
-	covers(c, 0, beg);
+	fmt_metas(c, "cover", &pre, 0, beg);
 	if (end - beg == 2)
-		art_meta(c, "section", hs(beg), pre.v[beg].len);
+		art_meta(c, "section", lines_at(&pre, beg), pre.v[beg].len);
 	if (end > beg)
-		art_meta(c, "title", hs(end - 1), pre.v[end - 1].len);
+		art_meta(c, "title", lines_at(&pre, end - 1), pre.v[end - 1].len);
 	if (by)
-		art_meta(c, "byline", hs(by), pre.v[by].len);
+		art_meta(c, "byline", lines_at(&pre, by), pre.v[by].len);
 }
 
 /* "N words" opens an article in the "Article" layout */
@@ -512,14 +421,12 @@ opening(struct ctx *c, const char *s, size_t n, unsigned long lineno)
 static void
 bare(struct ctx *c)
 {
-	size_t i = 0;
+	size_t i = fmt_next(&pre, 0);
 
-	while (i < pre.n && !pre.v[i].len)
-		i++;
-	if (i < pre.n)
-		art_meta(c, "title", hs(i), pre.v[i].len);
-	for (i++; i < pre.n; i++)
-		art_line(c, hs(i), pre.v[i].len);
+	if (i != FMT_NONE) {
+		art_meta(c, "title", lines_at(&pre, i), pre.v[i].len);
+		fmt_body(c, &pre, i + 1, pre.n);
+	}
 	hclear();
 }
 
@@ -538,7 +445,7 @@ static void
 terminate(struct ctx *c, const char *an, size_t ann)
 {
 	if (st == PRE) {
-		if (hblank() && have && lastan.len == ann && memcmp(lastan.p, an, ann) == 0)
+		if (!prefirst && have && lastan.len == ann && memcmp(lastan.p, an, ann) == 0)
 			return;	/* the AN field said it already */
 		begin(c, PRE, c->lineno);
 		bare(c);
@@ -654,10 +561,10 @@ head(struct ctx *c, const char *s, size_t n)
 	} else if (!(seen & (F_TIME | F_SRC)) && timeshape(s, n)) {
 		art_meta(c, "time", s, n);
 		seen |= F_TIME;
-	} else if (copyshape(s, n)) {
+	} else if (fmt_copyright(s, n)) {
 		art_meta(c, "copyright", s, n);
 		st = BODY;
-	} else if (!(seen & F_LANG) && inlist(s, n, languages)) {
+	} else if (!(seen & F_LANG) && fmt_inlist(s, n, languages)) {
 		art_meta(c, "language", s, n);
 		seen |= F_LANG;
 	} else if ((seen & F_LANG) || n > HEADMAX) {
@@ -698,7 +605,7 @@ body(struct ctx *c, const char *s, size_t n)
 		pre.n--;
 		begin(c, HEAD, suspect);
 		prelude(c);
-		art_meta(c, "length", hs(pre.n), pre.v[pre.n].len);
+		art_meta(c, "length", lines_at(&pre, pre.n), pre.v[pre.n].len);
 		hclear();
 		head(c, s, n);
 		return;
@@ -716,7 +623,7 @@ body(struct ctx *c, const char *s, size_t n)
 		field(c, k, v, vn);
 		return;
 	}
-	if (wcshape(s, n))
+	if (fmt_wordcount(s, n))
 		suspect = c->lineno;
 	else if (pre.n >= RUNMAX)
 		hdrop(c, pre.n - RUNMAX + 1);
@@ -724,17 +631,6 @@ body(struct ctx *c, const char *s, size_t n)
 }
 
 /* ---- between articles ---- */
-
-/* index + 1 of the last non-blank held line, 0 if none */
-static size_t
-lastheld(void)
-{
-	size_t i = pre.n;
-
-	while (i && !pre.v[i - 1].len)
-		i--;
-	return i;
-}
 
 /* A coded article opens with held line from (a weak code) or the line
  * now read: what was held before it is cover matter. */
@@ -746,8 +642,8 @@ opencode(struct ctx *c, size_t from, unsigned long lineno)
 	int k, strong;
 
 	begin(c, CODE, lineno);
-	covers(c, 0, from);
-	if (from < pre.n && (k = fieldcode(hs(from), pre.v[from].len, &v, &vn, &strong)) >= 0)
+	fmt_metas(c, "cover", &pre, 0, from);
+	if (from < pre.n && (k = fieldcode(lines_at(&pre, from), pre.v[from].len, &v, &vn, &strong)) >= 0)
 		field(c, k, v, vn);
 	hclear();
 }
@@ -766,8 +662,8 @@ betweencode(struct ctx *c, const char *s, size_t n)
 
 	if ((k = fieldcode(s, n, &v, &vn, &strong)) < 0)
 		return 0;
-	if (pre.weak && pre.weak == lastheld()) {
-		opencode(c, pre.weak - 1, pre.weakline);
+	if (weak && weak == lastheld()) {
+		opencode(c, weak - 1, weakline);
 		codeline(c, s, n);
 		return 1;
 	}
@@ -783,8 +679,8 @@ betweencode(struct ctx *c, const char *s, size_t n)
 		return 1;
 	}
 	hold(s, n, c->lineno);
-	pre.weak = pre.n;
-	pre.weakline = c->lineno;
+	weak = pre.n;
+	weakline = c->lineno;
 	return 1;
 }
 
@@ -796,7 +692,7 @@ between(struct ctx *c, const char *s, size_t n)
 			hold(s, 0, c->lineno);
 		return;
 	}
-	if (wcshape(s, n)) {
+	if (fmt_wordcount(s, n)) {
 		opening(c, s, n, c->lineno);
 		return;
 	}
@@ -808,12 +704,11 @@ static int
 sniff_fa(const char *s, size_t n, unsigned long lineno)
 {
 	const char *v;
-	size_t l = nu_ltrim(s, n), vn;
+	size_t vn;
 	int strong;
 
 	(void)lineno;
-	s += l;
-	n = nu_rtrim(s, n - l);
+	nu_trim(&s, &n);
 	return docline(s, n, NULL, NULL) ||
 	    (fieldcode(s, n, &v, &vn, &strong) == C_AN && docline(v, vn, NULL, NULL));
 }
@@ -837,10 +732,9 @@ static void
 line(struct ctx *c, const char *s, size_t n)
 {
 	const char *an;
-	size_t l = nu_ltrim(s, n), ann;
+	size_t ann;
 
-	s += l;
-	n = nu_rtrim(s, n - l);
+	nu_trim(&s, &n);
 	if (docline(s, n, &an, &ann)) {
 		terminate(c, an, ann);
 		return;
@@ -864,16 +758,13 @@ line(struct ctx *c, const char *s, size_t n)
 static void
 finish(struct ctx *c)
 {
-	size_t i;
-
 	if (st != PRE) {
 		closeall(c);
 		unterminated(c);
 	} else if (have) {
-		for (i = 0; i < pre.n; i++)
-			art_meta(c, "trailer", hs(i), pre.v[i].len);
-	} else if (!hblank()) {
-		begin(c, PRE, pre.first);
+		fmt_metas(c, "trailer", &pre, 0, pre.n);
+	} else if (prefirst) {
+		begin(c, PRE, prefirst);
 		unterminated(c);
 		bare(c);
 	}

@@ -1,277 +1,74 @@
-/* fmt_lexis.c: LexisNexis Academic text exports and Nexis Uni text.
+/* fmt_lexis.c: LexisNexis Academic text exports.
  *
  * LexisNexis Academic (to 2019) writes "N of M DOCUMENTS" above each
  * article, then a centred head (copyright, source, date, edition), the
  * headline at the left margin, UPPER-CASE "KEY: value" fields, the
  * hard-wrapped body, a trailing block of fields and a centred copyright.
- * Nexis Uni text (its DOCX or RTF turned into one paragraph a line) has a
- * cover page, then per article headline, publication, date, "Key: value"
- * fields, "Body", the paragraphs, trailing fields and "End of Document".
  *
- * Neither layout is strict, so the parsers keep back what they cannot
- * place yet (a block after the headline, a run of trailing fields, a
- * cover page) and decide when the next line shows what it was. */
+ * The layout is not strict, so the parser keeps back what it cannot place
+ * yet (a block after the headline, a run of trailing fields, a cover page)
+ * and decides when the next line shows what it was.
+ *
+ * Most lines are body text: each is measured once (trimmed, its indent
+ * counted) and classified by its first bytes, so that a body line costs a
+ * few comparisons on top of the article builder's work. */
 #include "nsplit.h"
 
 #include <string.h>
 
-/* ---- lines kept back ---- */
-
-struct hold {
-	struct buf text;
-	struct span *v;
-	size_t n, cap;
+/* One input line, measured once. */
+struct line {
+	const char *s;		/* as read, blanks kept */
+	size_t n;
+	const char *t;		/* without the blanks at either end */
+	size_t tn;
+	size_t ind;		/* columns of leading blanks: centred lines have many */
+	int bs;			/* it starts a block: the line before was blank */
 };
 
-static void
-hold_add(struct hold *h, const char *s, size_t n)
-{
-	if (h->n == h->cap) {
-		h->cap = h->cap ? 2 * h->cap : 64;
-		h->v = nu_realloc(h->v, h->cap * sizeof *h->v);
-	}
-	h->v[h->n].off = h->text.len;
-	h->v[h->n].len = n;
-	h->n++;
-	buf_add(&h->text, s, n);
-}
-
-static void
-hold_reset(struct hold *h)
-{
-	h->n = 0;
-	buf_reset(&h->text);
-}
-
-/* Hand src's lines to dst (whose old lines go), leaving src empty: the
- * caller can then replay dst while new lines gather in src. */
-static void
-hold_move(struct hold *dst, struct hold *src)
-{
-	struct hold t = *dst;
-
-	*dst = *src;
-	*src = t;
-	hold_reset(src);
-}
-
-#define HS(h, i) ((h)->text.p + (h)->v[i].off)
-#define HL(h, i) ((h)->v[i].len)
-
-/* ---- small predicates ---- */
-
-static void
-trim(const char **s, size_t *n)
-{
-	size_t l = nu_ltrim(*s, *n);
-
-	*s += l;
-	*n = nu_rtrim(*s, *n - l);
-}
-
-/* Exports joined with cat(1) keep each one's byte order mark. */
-static void
-nobom(const char **s, size_t *n)
-{
-	if (nu_prefix(*s, *n, "\xef\xbb\xbf")) {
-		*s += 3;
-		*n -= 3;
-	}
-}
-
-static int
-same(const char *s, size_t n, const char *lit)
-{
-	return n == strlen(lit) && memcmp(s, lit, n) == 0;
-}
-
-static int
-isdig(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
-isupper_(int c)
-{
-	return c >= 'A' && c <= 'Z';
-}
-
-static int
-isletter(int c)
-{
-	return (c >= 'a' && c <= 'z') || isupper_(c) || c >= 0x80;
-}
-
-static int
-isnbsp(const char *s, size_t n, size_t i)
-{
-	return i + 1 < n && (unsigned char)s[i] == 0xc2 && (unsigned char)s[i + 1] == 0xa0;
-}
-
-/* Columns of leading blanks: centred lines have many, text has none. */
+/* Columns of leading blanks (s: the l leading white-space bytes). */
 static size_t
-indent(const char *s, size_t n)
+indent(const char *s, size_t l)
 {
 	size_t i, w = 0;
 
-	for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+	for (i = 0; i < l && (s[i] == ' ' || s[i] == '\t'); i++)
 		w += s[i] == '\t' ? 8 : 1;
 	return w;
 }
 
-static int
-icontains(const char *s, size_t n, const char *w)
+static void
+measure(struct line *L, const char *s, size_t n, int bs)
 {
-	size_t i, k = strlen(w);
+	size_t l = nu_ltrim(s, n);
 
-	for (i = 0; i + k <= n; i++)
-		if (nu_iprefix(s + i, n - i, w))
-			return 1;
-	return 0;
+	L->s = s;
+	L->n = n;
+	L->t = s + l;
+	L->tn = nu_rtrim(s + l, n - l);
+	L->ind = l ? indent(s, l) : 0;
+	L->bs = bs;
 }
 
-static int
-copyright(const char *s, size_t n)
-{
-	return nu_iprefix(s, n, "copyright") || nu_prefix(s, n, "\xc2\xa9") ||
-	    nu_iprefix(s, n, "(c) ");
-}
-
+/* "All rights reserved" (or the German or French words) anywhere in the
+ * line: one pass that looks further only at an 'r' or a 'd'. */
 static int
 reserved(const char *s, size_t n)
 {
-	return icontains(s, n, "rights reserved") || icontains(s, n, "rechte vorbehalten") ||
-	    icontains(s, n, "droits r");
-}
-
-static unsigned long
-number(const char *s, size_t n, size_t *i)
-{
-	unsigned long v = 0;
-
-	while (*i < n && isdig((unsigned char)s[*i])) {
-		if (v < 100000000UL)
-			v = v * 10 + (unsigned long)(s[*i] - '0');
-		(*i)++;
-	}
-	return v;
-}
-
-static const char *const weekdays[] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"mon", "tue", "wed", "thu", "fri", "sat", "sun",
-	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
-	"sonnabend", "sonntag",
-	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-	"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
-	"lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado",
-	"sabado", "domingo",
-	"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
-	"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
-	"måndag", "tisdag", "lördag", "söndag",
-	NULL,
-};
-
-static int
-weekday(const char *s, size_t n)
-{
-	char w[16];
 	size_t i;
 
-	if (n == 0 || n >= sizeof w)
-		return 0;
 	for (i = 0; i < n; i++)
-		w[i] = isupper_((unsigned char)s[i]) ? (char)(s[i] + 32) : s[i];
-	w[n] = '\0';
-	for (i = 0; weekdays[i]; i++)
-		if (strcmp(w, weekdays[i]) == 0)
-			return 1;
-	return 0;
-}
-
-/* A word a date line may carry: month, weekday, AM/PM, a zone ("AEST"). */
-static int
-dateword(const char *s, size_t n)
-{
-	size_t i;
-
-	if (date_month(s, n) || weekday(s, n))
-		return 1;
-	if (n < 2 || n > 5)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!isupper_((unsigned char)s[i]))
-			return 0;
-	return 1;
-}
-
-/* A line that is a date and little else: date_iso reads it, it begins
- * with a number, a month or a weekday, and at most two other words (an
- * edition) come along.  "Schedule for Sunday, April 20, 1400 GMT" is a
- * headline, not a date. */
-static int
-datelike(const char *s, size_t n)
-{
-	char iso[64];
-	size_t i = 0, j, other = 0;
-	int first = 1;
-
-	if (n == 0 || n > 80 || !date_iso(s, n, iso))
-		return 0;
-	while (i < n) {
-		unsigned char ch = (unsigned char)s[i];
-
-		if (isnbsp(s, n, i)) {
-			i += 2;
-		} else if (isdig(ch)) {
-			number(s, n, &i);
-			first = 0;
-		} else if (isletter(ch)) {
-			for (j = i; j < n && isletter((unsigned char)s[j]) && !isnbsp(s, n, j); j++)
-				;
-			if (!dateword(s + i, j - i)) {
-				if (first)
-					return 0;
-				other++;
-			}
-			first = 0;
-			i = j;
-		} else {
-			i++;
+		switch (s[i] | 32) {
+		case 'r':
+			if (nu_iprefix(s + i, n - i, "rights reserved") ||
+			    nu_iprefix(s + i, n - i, "rechte vorbehalten"))
+				return 1;
+			break;
+		case 'd':
+			if (nu_iprefix(s + i, n - i, "droits r"))
+				return 1;
+			break;
 		}
-	}
-	return other <= 2;
-}
-
-/* "23:22 Central European Time": the time of the date line above */
-static int
-timelike(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	number(s, n, &i);
-	return (i == 1 || i == 2) && i + 2 < n && s[i] == ':' &&
-	    isdig((unsigned char)s[i + 1]) && isdig((unsigned char)s[i + 2]);
-}
-
-/* "184 words": the length line of the later, unlabelled layout */
-static int
-wordcount(const char *s, size_t n)
-{
-	static const char *const w[] = {"words", "word", "woorden", "wörter", "worte",
-		"mots", "palabras", "parole", "ord", NULL};
-	size_t i = 0, k;
-
-	while (i < n && (isdig((unsigned char)s[i]) || s[i] == ',' || s[i] == '.'))
-		i++;
-	if (i == 0 || !isdig((unsigned char)s[0]) || i == n || s[i] != ' ')
-		return 0;
-	while (i < n && s[i] == ' ')
-		i++;
-	for (k = 0; w[k]; k++)
-		if (n - i == strlen(w[k]) && nu_iprefix(s + i, n - i, w[k]))
-			return 1;
 	return 0;
 }
 
@@ -319,7 +116,7 @@ fld_new(struct ctx *c, const char *key, int mode)
 static void
 fld_add(struct ctx *c, const char *s, size_t n)
 {
-	trim(&s, &n);
+	nu_trim(&s, &n);
 	if (n == 0)
 		return;
 	if (fld.mode == F_TITLE && fld.semi) {
@@ -332,17 +129,20 @@ fld_add(struct ctx *c, const char *s, size_t n)
 	fld.semi = s[n - 1] == ';';
 }
 
-/* ================ LexisNexis Academic ================ */
+/* ---- the shapes of lines ---- */
 
 /* "1 of 10 DOCUMENTS", "FOCUS - 12 of 200 DOCUMENTS", "1 of 1 DOCUMENT",
- * "Dokument 1 von 20", "Document 1 de 20" (a whole line) */
+ * "Dokument 1 von 20", "Document 1 de 20" (a whole line, trimmed) */
 static int
 marker(const char *s, size_t n, unsigned long *no, unsigned long *tot)
 {
 	size_t i = 0, k;
 	int de = 0, fr = 0;
 
-	trim(&s, &n);
+	/* nearly every line fails here */
+	if (n < 8 || !(nu_isdigit((unsigned char)s[0]) || s[0] == 'F' || s[0] == 'D') ||
+	    !(s[n - 1] == 'S' || s[n - 1] == 'T' || nu_isdigit((unsigned char)s[n - 1])))
+		return 0;
 	if (nu_prefix(s, n, "FOCUS - "))
 		i = 8;
 	if (nu_prefix(s + i, n - i, "Dokument "))
@@ -352,7 +152,7 @@ marker(const char *s, size_t n, unsigned long *no, unsigned long *tot)
 	for (; i < n && s[i] == ' '; i++)
 		;
 	k = i;
-	*no = number(s, n, &i);
+	*no = fmt_number(s, n, &i);
 	if (i == k || i == n || s[i] != ' ')
 		return 0;
 	for (; i < n && s[i] == ' '; i++)
@@ -364,24 +164,26 @@ marker(const char *s, size_t n, unsigned long *no, unsigned long *tot)
 	for (; i < n && s[i] == ' '; i++)
 		;
 	k = i;
-	*tot = number(s, n, &i);
+	*tot = fmt_number(s, n, &i);
 	if (i == k)
 		return 0;
 	if (de || fr)
 		return i == n;
-	return same(s + i, n - i, " DOCUMENTS") || same(s + i, n - i, " DOCUMENT");
+	return nu_eq(s + i, n - i, " DOCUMENTS") || nu_eq(s + i, n - i, " DOCUMENT");
 }
 
 static int
-sniff_ln(const char *s, size_t n, unsigned long lineno)
+sniff(const char *s, size_t n, unsigned long lineno)
 {
 	unsigned long a, b;
 
 	(void)lineno;
+	nu_trim(&s, &n);
 	return marker(s, n, &a, &b);
 }
 
 enum { K_HEAD, K_TAIL, K_TITLE, K_BODY };
+static const char byline[] = "byline";	/* the keys that give it point here */
 
 /* The field keys that count as metadata; any other "WORD:" line is text
  * ("MID: Calm reigns in Gaza" in a wire digest). */
@@ -389,9 +191,9 @@ static const struct lnkey {
 	const char *name, *key;
 	int kind;
 } lnkeys[] = {
-	{"BYLINE", "byline", K_HEAD}, {"AUTOR", "byline", K_HEAD},
-	{"AUTEUR", "byline", K_HEAD}, {"SIGNATURE", "byline", K_HEAD},
-	{"NAME", "byline", K_HEAD},
+	{"BYLINE", byline, K_HEAD}, {"AUTOR", byline, K_HEAD},
+	{"AUTEUR", byline, K_HEAD}, {"SIGNATURE", byline, K_HEAD},
+	{"NAME", byline, K_HEAD},
 	{"SECTION", "section", K_HEAD}, {"RUBRIK", "section", K_HEAD},
 	{"RUBRIQUE", "section", K_HEAD},
 	{"LENGTH", "length", K_HEAD}, {"LÄNGE", "length", K_HEAD},
@@ -435,18 +237,18 @@ ucase_key(const char *s, size_t n, size_t *klen, size_t *vo)
 {
 	size_t i;
 
-	if (n == 0 || !(isupper_((unsigned char)s[0]) || (unsigned char)s[0] >= 0x80))
+	if (n == 0 || !(nu_isupper((unsigned char)s[0]) || (unsigned char)s[0] >= 0x80))
 		return 0;
 	for (i = 0; i < n && i < 40 && s[i] != ':'; i++) {
 		unsigned char ch = (unsigned char)s[i];
 
-		if (!isupper_(ch) && ch < 0x80 && ch != '-' && ch != ' ')
+		if (!nu_isupper(ch) && ch < 0x80 && ch != '-' && ch != ' ')
 			return 0;
 	}
 	if (i == n || s[i] != ':' || s[i - 1] == ' ')
 		return 0;
 	*klen = i++;
-	if (i < n && s[i] != ' ' && s[i] != '\t' && !isnbsp(s, n, i))
+	if (i < n && s[i] != ' ' && s[i] != '\t' && !fmt_nbsp(s, n, i))
 		return 0;
 	*vo = i;
 	return 1;
@@ -458,7 +260,7 @@ lnkey(const char *s, size_t klen)
 	const struct lnkey *k;
 
 	for (k = lnkeys; k->name; k++)
-		if (same(s, klen, k->name))
+		if (k->name[0] == s[0] && nu_eq(s, klen, k->name))
 			return k;
 	return NULL;
 }
@@ -480,6 +282,16 @@ opener(const char *s, size_t n)
 {
 	return nu_prefix(s, n, "Download Request:") || nu_prefix(s, n, "Printopdracht:");
 }
+
+/* The centred copyright that closes an article (or a left one that
+ * follows the trailing fields: it fills the line, so it has no indent). */
+static int
+closing(const struct line *L, int afterkeys)
+{
+	return (L->ind >= 2 || afterkeys) && (fmt_copyright(L->t, L->tn) || reserved(L->t, L->tn));
+}
+
+/* ---- the parser ---- */
 
 enum { L_COVER, L_HEAD, L_KEYS, L_BODY, L_TRAIL, L_BETWEEN };
 enum { B_NONE, B_COPY, B_SOURCE, B_DATE, B_EDITION, B_KEYV, B_URL, B_TITLE, B_HELD };
@@ -504,15 +316,21 @@ static struct {
 /* held: a text block after the headline (a byline, or the body's first
  * paragraph); pend: a body block that begins with a known key (the
  * trailing fields, or text); cov: lines before a marker (a cover page). */
-static struct hold held, pend, cov, replay;
+static struct lines held, pend, cov, replay;
+
+static void
+body_text(struct ctx *c, const char *t, size_t tn)
+{
+	art_line(c, t, tn);
+	if (tn)
+		ln.nbody++;
+}
 
 static void
 ln_body(struct ctx *c, const char *s, size_t n)
 {
-	trim(&s, &n);
-	art_line(c, s, n);
-	if (n)
-		ln.nbody++;
+	nu_trim(&s, &n);
+	body_text(c, s, n);
 }
 
 static void
@@ -523,9 +341,9 @@ held_body(struct ctx *c)
 	if (!held.n)
 		return;
 	for (i = 0; i < held.n; i++)
-		ln_body(c, HS(&held, i), HL(&held, i));
+		ln_body(c, lines_at(&held, i), held.v[i].len);
 	art_line(c, "", 0);
-	hold_reset(&held);
+	lines_reset(&held);
 }
 
 /* A field follows the held block: a single short line before a head field
@@ -534,10 +352,10 @@ held_body(struct ctx *c)
 static void
 held_place(struct ctx *c, const struct lnkey *k)
 {
-	if (held.n == 1 && HL(&held, 0) <= 80 && k->kind == K_HEAD && !ln.byline) {
-		art_meta(c, "byline", HS(&held, 0), HL(&held, 0));
+	if (held.n == 1 && held.v[0].len <= 80 && k->kind == K_HEAD && !ln.byline) {
+		art_meta(c, "byline", lines_at(&held, 0), held.v[0].len);
 		ln.byline = 1;
-		hold_reset(&held);
+		lines_reset(&held);
 	}
 	held_body(c);
 }
@@ -545,66 +363,66 @@ held_place(struct ctx *c, const struct lnkey *k)
 /* One line of the field block.  Returns 0 when the line is neither a field
  * nor part of one; any: unknown UPPER-CASE keys are fields too. */
 static int
-keys_line(struct ctx *c, const char *s, size_t n, int bs, int any)
+keys_line(struct ctx *c, const struct line *L, int any)
 {
-	const struct lnkey *k;
-	const char *t = s;
-	size_t tn = n, kl, vo;
+	const struct lnkey *k = NULL;
+	size_t kl, vo;
 
-	trim(&t, &tn);
-	if (tn == 0) {
+	if (L->tn == 0) {
 		if (fld.open && !fld.v.len)
 			ln.await = 1;
 		else
 			fld_flush(c);
 		return 1;
 	}
-	if (!bs) {
+	if (!L->bs) {
 		if (!fld.open)
 			return 0;
-		fld_add(c, t, tn);
+		fld_add(c, L->t, L->tn);
 		return 1;
 	}
-	k = NULL;
-	if (indent(s, n) == 0 && ucase_key(s, n, &kl, &vo) && ((k = lnkey(s, kl)) || any)) {
+	if (L->ind == 0 && ucase_key(L->s, L->n, &kl, &vo) && ((k = lnkey(L->s, kl)) || any)) {
 		ln.await = 0;
 		if (k && k->kind == K_BODY) {
 			fld_flush(c);
 			ln.st = L_BODY;
-			ln_body(c, s + vo, n - vo);
+			ln_body(c, L->s + vo, L->n - vo);
 			return 1;
 		}
 		if (k)
 			fld_new(c, k->key, k->kind == K_TITLE ? F_TITLE : F_SPACE);
 		else
-			fld_start(c, s, kl, F_SPACE);
+			fld_start(c, L->s, kl, F_SPACE);
 		ln.title |= k && k->kind == K_TITLE;
-		ln.byline |= k && strcmp(k->key, "byline") == 0;
-		fld_add(c, s + vo, n - vo);
+		ln.byline |= k && k->key == byline;
+		fld_add(c, L->s + vo, L->n - vo);
 		return 1;
 	}
 	if (ln.await && fld.open) {
 		ln.await = 0;
-		fld_add(c, t, tn);
+		fld_add(c, L->t, L->tn);
 		return 1;
 	}
 	fld_flush(c);
 	return 0;
 }
 
+/* The kept-back block was the trailing fields: read it as such. */
 static void
 pend_meta(struct ctx *c)
 {
+	struct line L;
 	size_t i;
 	int bs = 1;
 
 	ln.await = 0;
 	for (i = 0; i < pend.n; i++) {
-		keys_line(c, HS(&pend, i), HL(&pend, i), bs, 1);
-		bs = nu_rtrim(HS(&pend, i), HL(&pend, i)) == nu_ltrim(HS(&pend, i), HL(&pend, i));
+		measure(&L, lines_at(&pend, i), pend.v[i].len, bs);
+		keys_line(c, &L, 1);
+		bs = L.tn == 0;
 	}
 	fld_flush(c);
-	hold_reset(&pend);
+	lines_reset(&pend);
 }
 
 static void
@@ -613,8 +431,8 @@ pend_body(struct ctx *c)
 	size_t i;
 
 	for (i = 0; i < pend.n; i++)
-		ln_body(c, HS(&pend, i), HL(&pend, i));
-	hold_reset(&pend);
+		ln_body(c, lines_at(&pend, i), pend.v[i].len);
+	lines_reset(&pend);
 }
 
 static void
@@ -625,41 +443,31 @@ trail_start(struct ctx *c, const char *t, size_t tn)
 	ln.st = L_TRAIL;
 }
 
-/* The centred copyright that closes an article (or a left one that
- * follows the trailing fields: it fills the line, so it has no indent). */
-static int
-closing(const char *s, size_t n, const char *t, size_t tn, int afterkeys)
-{
-	return (indent(s, n) >= 2 || afterkeys) && (copyright(t, tn) || reserved(t, tn));
-}
-
 /* A line while a trailing block may have begun.  Returns 0 when the line
  * shows the block was text after all (it is then body, and so is this). */
 static int
-pend_line(struct ctx *c, const char *s, size_t n, int bs)
+pend_line(struct ctx *c, const struct line *L)
 {
-	const char *t = s;
-	size_t tn = n, kl, vo;
+	size_t kl, vo;
 
-	trim(&t, &tn);
-	if (tn == 0 || !bs) {
-		hold_add(&pend, s, n);
-		ln.pawait &= tn == 0;
+	if (L->tn == 0 || !L->bs) {
+		lines_add(&pend, L->s, L->n);
+		ln.pawait &= L->tn == 0;
 		return 1;
 	}
-	if (indent(s, n) == 0 && ucase_key(s, n, &kl, &vo)) {
-		hold_add(&pend, s, n);
-		ln.pawait = nu_ltrim(s + vo, n - vo) == n - vo;
+	if (L->ind == 0 && ucase_key(L->s, L->n, &kl, &vo)) {
+		lines_add(&pend, L->s, L->n);
+		ln.pawait = nu_ltrim(L->s + vo, L->n - vo) == L->n - vo;
 		return 1;
 	}
 	if (ln.pawait) {
-		hold_add(&pend, s, n);
+		lines_add(&pend, L->s, L->n);
 		ln.pawait = 0;
 		return 1;
 	}
-	if (closing(s, n, t, tn, 1)) {
+	if (closing(L, 1)) {
 		pend_meta(c);
-		trail_start(c, t, tn);
+		trail_start(c, L->t, L->tn);
 		return 1;
 	}
 	pend_body(c);
@@ -667,65 +475,61 @@ pend_line(struct ctx *c, const char *s, size_t n, int bs)
 }
 
 static void
-body_line(struct ctx *c, const char *s, size_t n, int bs)
+body_line(struct ctx *c, const struct line *L)
 {
-	const char *t = s;
-	size_t tn = n, vo;
+	size_t vo;
 
-	if (pend.n && pend_line(c, s, n, bs))
+	if (pend.n && pend_line(c, L))
 		return;
-	trim(&t, &tn);
-	if (bs && tn && closing(s, n, t, tn, 0)) {
-		trail_start(c, t, tn);
-		return;
-	}
-	if (bs && indent(s, n) == 0 && known(s, n, &vo)) {
-		hold_add(&pend, s, n);
-		ln.pawait = nu_ltrim(s + vo, n - vo) == n - vo;
+	if (L->bs && L->tn && closing(L, 0)) {
+		trail_start(c, L->t, L->tn);
 		return;
 	}
-	ln_body(c, t, tn);
+	if (L->bs && L->ind == 0 && known(L->s, L->n, &vo)) {
+		lines_add(&pend, L->s, L->n);
+		ln.pawait = nu_ltrim(L->s + vo, L->n - vo) == L->n - vo;
+		return;
+	}
+	body_text(c, L->t, L->tn);
 }
 
 static void
-trail_line(struct ctx *c, const char *s, size_t n, int bs)
+trail_line(struct ctx *c, const struct line *L)
 {
-	const char *t = s;
-	size_t tn = n;
-
-	trim(&t, &tn);
-	if (tn == 0) {
+	if (L->tn == 0) {
 		fld_flush(c);
 		return;
 	}
-	if (!bs && fld.open) {
-		fld_add(c, t, tn);
+	if (!L->bs && fld.open) {
+		fld_add(c, L->t, L->tn);
 		return;
 	}
-	if (copyright(t, tn) || reserved(t, tn)) {
-		trail_start(c, t, tn);
+	if (fmt_copyright(L->t, L->tn) || reserved(L->t, L->tn)) {
+		trail_start(c, L->t, L->tn);
 		return;
 	}
 	/* past the article: a cover page, or stray lines, until a marker */
 	fld_flush(c);
 	ln.st = L_BETWEEN;
-	hold_add(&cov, s, n);
+	lines_add(&cov, L->s, L->n);
 }
 
 /* Copyright lines in the head: above the source, or centred.  A line
  * right under one continues it when it is the "All Rights Reserved". */
 static int
-head_copy(struct ctx *c, const char *t, size_t tn, size_t ind, int bs)
+head_copy(struct ctx *c, const struct line *L)
 {
-	if (copyright(t, tn) && (ind >= 2 || !ln.source)) {
+	if (L->ind < 2 && ln.source)
+		return 0;
+	if (fmt_copyright(L->t, L->tn)) {
 		fld_new(c, "copyright", F_SPACE);
-	} else if (reserved(t, tn) && (ind >= 2 || !ln.source)) {
-		if (bs || ln.blk != B_COPY)
+	} else if (reserved(L->t, L->tn)) {
+		if (L->bs || ln.blk != B_COPY)
 			fld_new(c, "copyright", F_SPACE);
 	} else {
 		return 0;
 	}
-	fld_add(c, t, tn);
+	fld_add(c, L->t, L->tn);
 	ln.blk = B_COPY;
 	return 1;
 }
@@ -747,33 +551,37 @@ head_left(struct ctx *c, const char *t, size_t tn, int bs)
 		return;
 	}
 	if (!bs && ln.blk == B_HELD) {
-		hold_add(&held, t, tn);
+		lines_add(&held, t, tn);
 		return;
 	}
 	if (!held.n) {
 		fld_flush(c);
-		hold_add(&held, t, tn);
+		lines_add(&held, t, tn);
 		ln.blk = B_HELD;
 		return;
 	}
 	/* a second block of text: the body has begun */
 	held_body(c);
 	ln.st = L_BODY;
-	ln_body(c, t, tn);
+	body_text(c, t, tn);
 }
 
 /* The head: continuation lines of the block being read, then the date,
  * the source (the first line that is nothing else), URL, word count,
  * centred edition lines, and the headline at the left margin. */
 static void
-head_rest(struct ctx *c, const char *t, size_t tn, size_t ind, int bs)
+head_rest(struct ctx *c, const struct line *L)
 {
-	if (!ln.date && datelike(t, tn)) {
+	const char *t = L->t;
+	size_t tn = L->tn;
+	int bs = L->bs;
+
+	if (!ln.date && fmt_datelike(t, tn)) {
 		fld_new(c, "date", F_SPACE);
 		ln.date = 1;
 		ln.blk = B_DATE;
 	} else if (!bs && ln.blk == B_DATE) {
-		if (!timelike(t, tn) && !weekday(t, tn)) {
+		if (!fmt_clock(t, tn) && !fmt_weekday(t, tn)) {
 			fld_new(c, "edition", F_SPACE);
 			ln.blk = B_EDITION;
 		}
@@ -784,7 +592,7 @@ head_rest(struct ctx *c, const char *t, size_t tn, size_t ind, int bs)
 	} else if (!bs && (ln.blk == B_SOURCE || ln.blk == B_EDITION || ln.blk == B_KEYV ||
 	    ln.blk == B_URL)) {
 		/* continues the field */
-	} else if (!bs && ln.blk == B_TITLE && ind >= 2 && strcmp(fld.key, "title") == 0) {
+	} else if (!bs && ln.blk == B_TITLE && L->ind >= 2 && strcmp(fld.key, "title") == 0) {
 		/* a centred block whose first line filled the width: no headline */
 		strcpy(fld.key, "edition");
 		fld.mode = F_SPACE;
@@ -793,10 +601,10 @@ head_rest(struct ctx *c, const char *t, size_t tn, size_t ind, int bs)
 	} else if (nu_prefix(t, tn, "http://") || nu_prefix(t, tn, "https://")) {
 		fld_new(c, "url", F_GLUE);
 		ln.blk = B_URL;
-	} else if (wordcount(t, tn)) {
+	} else if (fmt_wordcount(t, tn)) {
 		fld_new(c, "length", F_SPACE);
 		ln.blk = B_NONE;
-	} else if (ind >= 2) {
+	} else if (L->ind >= 2) {
 		fld_new(c, "edition", F_SPACE);
 		ln.blk = B_EDITION;
 	} else {
@@ -807,62 +615,59 @@ head_rest(struct ctx *c, const char *t, size_t tn, size_t ind, int bs)
 }
 
 static void
-head_line(struct ctx *c, const char *s, size_t n, int bs)
+head_line(struct ctx *c, const struct line *L)
 {
 	const struct lnkey *k;
-	const char *t = s;
-	size_t tn = n, ind = indent(s, n), kl, vo;
+	struct line K;
+	size_t kl, vo;
 
-	trim(&t, &tn);
-	if (tn == 0) {
+	if (L->tn == 0) {
 		fld_flush(c);
 		ln.blk = B_NONE;
 		return;
 	}
-	if (nu_iprefix(t, tn, "We are sorry but there is an error")) {
+	if (nu_iprefix(L->t, L->tn, "We are sorry but there is an error")) {
 		fld_flush(c);
-		art_meta(c, "error", t, tn);
+		art_meta(c, "error", L->t, L->tn);
 		ln.error = 1;
 		ln.blk = B_NONE;
 		nu_warn("%s:%lu: document %lu of %lu is an error document (the export could not show it)",
 		    c->source, c->lineno, ln.no, ln.tot);
 		return;
 	}
-	if (head_copy(c, t, tn, ind, bs))
+	if (head_copy(c, L))
 		return;
-	if (ind == 0 && (k = known(s, n, &vo))) {
+	if (L->ind == 0 && (k = known(L->s, L->n, &vo))) {
 		fld_flush(c);
 		if (held.n)
 			held_place(c, k);
 		ln.st = L_KEYS;
-		keys_line(c, s, n, 1, 0);
+		K = *L;
+		K.bs = 1;
+		keys_line(c, &K, 0);
 		return;
 	}
-	if (ind >= 2 && ucase_key(t, tn, &kl, &vo)) {
+	if (L->ind >= 2 && ucase_key(L->t, L->tn, &kl, &vo)) {
 		/* a centred "SHOW: ..." line */
-		fld_start(c, t, kl, F_SPACE);
-		fld_add(c, t + vo, tn - vo);
+		fld_start(c, L->t, kl, F_SPACE);
+		fld_add(c, L->t + vo, L->tn - vo);
 		ln.blk = B_KEYV;
 		return;
 	}
-	head_rest(c, t, tn, ind, bs);
+	head_rest(c, L);
 }
 
 static void
-keys_text(struct ctx *c, const char *s, size_t n, int bs)
+keys_text(struct ctx *c, const struct line *L)
 {
-	const char *t = s;
-	size_t tn = n;
-
-	if (keys_line(c, s, n, bs, 0))
+	if (keys_line(c, L, 0))
 		return;
-	trim(&t, &tn);
-	if (closing(s, n, t, tn, 0)) {
-		trail_start(c, t, tn);
+	if (closing(L, 0)) {
+		trail_start(c, L->t, L->tn);
 		return;
 	}
 	ln.st = L_BODY;
-	body_line(c, s, n, bs);
+	body_line(c, L);
 }
 
 /* Place what the article kept back; it stays open for a trailer. */
@@ -913,25 +718,14 @@ ln_fresh(void)
 }
 
 static void
-ln_begin(struct ctx *c, const char *s, size_t n, unsigned long no, unsigned long tot)
+ln_begin(struct ctx *c, const struct line *L, unsigned long no, unsigned long tot)
 {
-	size_t i;
-	const char *t;
-	size_t tn;
-
 	ln_close(c);
 	ln_count(c, no, tot);
 	art_start(c);
-	for (i = 0; i < cov.n; i++) {
-		t = HS(&cov, i);
-		tn = HL(&cov, i);
-		trim(&t, &tn);
-		if (tn)
-			art_meta(c, "cover", t, tn);
-	}
-	hold_reset(&cov);
-	trim(&s, &n);
-	art_meta(c, "document", s, n);
+	fmt_metas(c, "cover", &cov, 0, cov.n);
+	lines_reset(&cov);
+	art_meta(c, "document", L->t, L->tn);
 	ln_fresh();
 	ln.seen = 1;
 	ln.markline = c->lineno;
@@ -942,37 +736,37 @@ ln_begin(struct ctx *c, const char *s, size_t n, unsigned long no, unsigned long
 static void
 ln_line(struct ctx *c, const char *s, size_t n)
 {
-	int bs = ln.bstart;
+	struct line L;
 	unsigned long no, tot;
 
-	nobom(&s, &n);
-	ln.bstart = nu_ltrim(s, n) == n;
-	if (marker(s, n, &no, &tot)) {
-		ln_begin(c, s, n, no, tot);
+	measure(&L, s, n, ln.bstart);
+	ln.bstart = L.tn == 0;
+	if (marker(L.t, L.tn, &no, &tot)) {
+		ln_begin(c, &L, no, tot);
 		return;
 	}
 	if (ln.st == L_COVER || ln.st == L_BETWEEN) {
-		hold_add(&cov, s, n);
+		lines_add(&cov, s, n);
 		return;
 	}
-	if (ln.st != L_HEAD && bs && opener(s, n)) {
+	if (ln.st != L_HEAD && L.bs && opener(s, n)) {
 		ln_close(c);
 		ln.st = L_BETWEEN;
-		hold_add(&cov, s, n);
+		lines_add(&cov, s, n);
 		return;
 	}
 	switch (ln.st) {
 	case L_HEAD:
-		head_line(c, s, n, bs);
+		head_line(c, &L);
 		break;
 	case L_KEYS:
-		keys_text(c, s, n, bs);
+		keys_text(c, &L);
 		break;
 	case L_BODY:
-		body_line(c, s, n, bs);
+		body_line(c, &L);
 		break;
 	default:
-		trail_line(c, s, n, bs);
+		trail_line(c, &L);
 		break;
 	}
 }
@@ -983,9 +777,9 @@ ln_start(struct ctx *c)
 	memset(&ln, 0, sizeof ln);
 	ln.st = L_COVER;
 	ln.bstart = 1;
-	hold_reset(&held);
-	hold_reset(&pend);
-	hold_reset(&cov);
+	lines_reset(&held);
+	lines_reset(&pend);
+	lines_reset(&cov);
 	fld.open = 0;
 	buf_reset(&fld.v);
 	c->paras = 0;
@@ -998,425 +792,26 @@ ln_unmarked(struct ctx *c)
 {
 	size_t i;
 
-	hold_move(&replay, &cov);
+	fmt_swap(&replay, &cov);
+	lines_reset(&cov);
 	ln_fresh();
 	art_start(c);
 	for (i = 0; i < replay.n; i++)
-		ln_line(c, HS(&replay, i), HL(&replay, i));
+		ln_line(c, lines_at(&replay, i), replay.v[i].len);
 }
 
 static void
 ln_finish(struct ctx *c)
 {
-	size_t i;
-	const char *t;
-	size_t tn;
-
 	if (ln.st == L_COVER)
 		ln_unmarked(c);
 	ln_close(c);
-	for (i = 0; i < cov.n; i++) {
-		t = HS(&cov, i);
-		tn = HL(&cov, i);
-		trim(&t, &tn);
-		if (tn)
-			art_meta(c, "trailer", t, tn);
-	}
-	hold_reset(&cov);
+	fmt_metas(c, "trailer", &cov, 0, cov.n);
+	lines_reset(&cov);
 	if (ln.run)
 		c->expected += ln.last - ln.first + 1;
 	ln.run = 0;
 	art_finish(c);
 }
 
-/* ================ Nexis Uni ================ */
-
-static int
-sniff_nu(const char *s, size_t n, unsigned long lineno)
-{
-	(void)lineno;
-	trim(&s, &n);
-	return same(s, n, "End of Document");
-}
-
-/* "Key:\u00a0value" (or a plain space): a capital, then letters, blanks,
- * '-' or '/', at most four words, before the colon. */
-static int
-keyform(const char *s, size_t n, size_t *klen, size_t *vo)
-{
-	size_t i, words = 1;
-
-	if (n == 0 || !isupper_((unsigned char)s[0]))
-		return 0;
-	for (i = 1; i < n && i < 40 && s[i] != ':'; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		if (ch == ' ')
-			words++;
-		else if (!isletter(ch) && ch != '-' && ch != '/')
-			return 0;
-	}
-	if (i == n || s[i] != ':' || words > 4 || s[i - 1] == ' ')
-		return 0;
-	*klen = i++;
-	if (i < n && s[i] != ' ' && !isnbsp(s, n, i))
-		return 0;
-	*vo = i;
-	return 1;
-}
-
-/* fields that may follow the body without a "Classification" line */
-static int
-tailkey(const char *s, size_t n)
-{
-	static const char *const k[] = {"Load-Date", "Language", "Publication-Type",
-		"Journal Code", "Subject", "Industry", "Person", "Geographic",
-		"Organization", "Company", "Ticker", "Graphic", "Correction",
-		"Correction-Date", "Notes", "Document-Type", "Series", NULL};
-	size_t kl, vo, i;
-
-	if (!keyform(s, n, &kl, &vo))
-		return 0;
-	for (i = 0; k[i]; i++)
-		if (same(s, kl, k[i]))
-			return 1;
-	return 0;
-}
-
-/* "12. Headline" in the cover's list of documents */
-static int
-numbered(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	number(s, n, &i);
-	return i > 0 && i < 6 && i + 1 < n && s[i] == '.' && s[i + 1] == ' ';
-}
-
-/* "Documents (10)": returns 10, or 0 */
-static unsigned long
-announced(const char *s, size_t n)
-{
-	size_t i;
-	unsigned long v;
-
-	if (nu_prefix(s, n, "Documents ("))
-		i = 11;
-	else if (nu_prefix(s, n, "Dokumente ("))
-		i = 11;
-	else
-		return 0;
-	v = number(s, n, &i);
-	return i + 1 == n && s[i] == ')' ? v : 0;
-}
-
-/* A line of the cover page (the English UI; others are placed by shape). */
-static int
-coverline(const char *s, size_t n)
-{
-	static const char *const k[] = {"Client/Matter", "Search Terms", "Search Type",
-		"Narrowed by", "Content Type", "Quellen", "Sources", "Source",
-		"Date and Time", "Job Number", "User Name", "Timeline", NULL};
-	size_t i, l;
-
-	if (numbered(s, n) || announced(s, n))
-		return 1;
-	for (i = 0; k[i]; i++) {
-		l = strlen(k[i]);
-		if (nu_prefix(s, n, k[i]) && (n == l || s[l] == ':'))
-			return 1;
-	}
-	return 0;
-}
-
-enum { N_SEG, N_HEAD, N_BODY, N_TAIL };
-
-static struct {
-	int st;
-	int k;			/* head lines read */
-	int date, keys;		/* the head has a date line, fields */
-	int graphic;		/* the tail is in its "Graphic" part */
-	int cover;		/* the lines kept back show a cover page */
-	int any;		/* an article was begun */
-} nu;
-
-/* seg: lines after "End of Document" (or the input start) until it is
- * clear where the next article begins */
-static struct hold seg;
-
-#define NONE ((size_t)-1)
-
-static size_t
-prevline(const struct hold *h, size_t i)
-{
-	while (i-- > 0)
-		if (HL(h, i))
-			return i;
-	return NONE;
-}
-
-static size_t
-nextline(const struct hold *h, size_t i)
-{
-	for (; i < h->n; i++)
-		if (HL(h, i))
-			return i;
-	return NONE;
-}
-
-/* The article starts two lines above its date line (headline,
- * publication, date), unless those lines belong to the cover. */
-static size_t
-datestart(size_t d)
-{
-	size_t p1 = prevline(&seg, d), p2;
-
-	if (p1 == NONE || (p2 = prevline(&seg, p1)) == NONE)
-		return NONE;
-	if (coverline(HS(&seg, p1), HL(&seg, p1)) || coverline(HS(&seg, p2), HL(&seg, p2)))
-		return NONE;
-	return p2;
-}
-
-/* No date line was seen.  From "Body" go up over the fields and the
- * copyright to the date line, publication and headline; else take the
- * line after the last cover line. */
-static size_t
-fallback(struct ctx *c, size_t trig)
-{
-	size_t i = trig, kl, vo, p1, p2;
-
-	if (same(HS(&seg, trig), HL(&seg, trig), "Body")) {
-		while ((i = prevline(&seg, i)) != NONE && (keyform(HS(&seg, i), HL(&seg, i), &kl, &vo) ||
-		    copyright(HS(&seg, i), HL(&seg, i))))
-			;
-		if (i != NONE && (p1 = prevline(&seg, i)) != NONE &&
-		    (p2 = prevline(&seg, p1)) != NONE &&
-		    !coverline(HS(&seg, p1), HL(&seg, p1)) && !coverline(HS(&seg, p2), HL(&seg, p2)))
-			return p2;
-	}
-	if (!nu.cover)
-		return nextline(&seg, 0);
-	for (i = trig; i > 0 && !coverline(HS(&seg, i - 1), HL(&seg, i - 1)); i--)
-		;
-	if ((i = nextline(&seg, i)) == NONE)
-		i = trig;
-	nu_warn("%s:%lu: cannot tell where the cover page ends: article taken to start at \"%.*s\"",
-	    c->source, c->lineno, (int)(HL(&seg, i) > 40 ? 40 : HL(&seg, i)), HS(&seg, i));
-	return i;
-}
-
-static void nu_line(struct ctx *, const char *, size_t);
-
-/* Lines before start are the cover of the article that starts there. */
-static void
-seg_resolve(struct ctx *c, size_t start)
-{
-	size_t i;
-
-	hold_move(&replay, &seg);
-	art_start(c);
-	nu.any = 1;
-	for (i = 0; i < start && i < replay.n; i++)
-		if (HL(&replay, i))
-			art_meta(c, "cover", HS(&replay, i), HL(&replay, i));
-	nu.st = N_HEAD;
-	nu.k = nu.date = nu.keys = nu.graphic = nu.cover = 0;
-	for (; i < replay.n; i++)
-		nu_line(c, HS(&replay, i), HL(&replay, i));
-}
-
-static void
-seg_line(struct ctx *c, const char *t, size_t tn)
-{
-	size_t kl, vo, p;
-
-	hold_add(&seg, t, tn);
-	if (tn == 0)
-		return;
-	if (coverline(t, tn)) {
-		nu.cover = 1;
-		c->expected += announced(t, tn);
-	}
-	if (same(t, tn, "End of Document") || same(t, tn, "Body")) {
-		seg_resolve(c, fallback(c, seg.n - 1));
-		return;
-	}
-	if (datelike(t, tn) && !keyform(t, tn, &kl, &vo) && !numbered(t, tn) &&
-	    (p = datestart(seg.n - 1)) != NONE)
-		seg_resolve(c, p);
-}
-
-static void
-nu_key(struct ctx *c, const char *t, size_t tn, size_t kl, size_t vo)
-{
-	char key[48];
-
-	if (same(t, kl, "Byline") || same(t, kl, "Author")) {
-		art_meta(c, "byline", t + vo, tn - vo);
-		return;
-	}
-	memcpy(key, t, kl);
-	key[kl] = '\0';
-	art_meta(c, key, t + vo, tn - vo);
-}
-
-static void
-nu_tail(const char *t, size_t tn)
-{
-	nu.st = N_TAIL;
-	nu.graphic = same(t, tn, "Graphic");
-}
-
-static void
-nhead_line(struct ctx *c, const char *t, size_t tn)
-{
-	size_t kl, vo;
-
-	if (tn == 0)
-		return;
-	if (nu.k++ == 0)
-		art_meta(c, "title", t, tn);
-	else if (same(t, tn, "Body") || same(t, tn, "Text"))
-		nu.st = N_BODY;
-	else if (same(t, tn, "Graphic") || same(t, tn, "Classification"))
-		nu_tail(t, tn);
-	else if (!nu.date && datelike(t, tn))
-		art_meta(c, "date", t, tn), nu.date = 1;
-	else if (nu.k == 2)
-		art_meta(c, "source_name", t, tn);
-	else if (copyright(t, tn))
-		art_meta(c, "copyright", t, tn);
-	else if (keyform(t, tn, &kl, &vo))
-		nu_key(c, t, tn, kl, vo), nu.keys = 1;
-	else if (nu.keys || memchr(".!?\"", t[tn - 1], 4))
-		nu.st = N_BODY, art_line(c, t, tn);	/* no "Body" line */
-	else
-		art_meta(c, "edition", t, tn);
-}
-
-static void
-npend_meta(struct ctx *c)
-{
-	size_t i, kl, vo;
-
-	for (i = 0; i < pend.n; i++)
-		if (keyform(HS(&pend, i), HL(&pend, i), &kl, &vo))
-			nu_key(c, HS(&pend, i), HL(&pend, i), kl, vo);
-	hold_reset(&pend);
-}
-
-/* After a trailing field in the body: more fields keep the run, text
- * shows it was text. */
-static int
-npend_line(struct ctx *c, const char *t, size_t tn)
-{
-	size_t kl, vo, i;
-
-	if (tn == 0)
-		return 1;
-	if (keyform(t, tn, &kl, &vo)) {
-		hold_add(&pend, t, tn);
-		return 1;
-	}
-	if (same(t, tn, "Graphic") || same(t, tn, "Classification")) {
-		npend_meta(c);
-		nu_tail(t, tn);
-		return 1;
-	}
-	for (i = 0; i < pend.n; i++)
-		art_line(c, HS(&pend, i), HL(&pend, i));
-	hold_reset(&pend);
-	return 0;
-}
-
-static void
-nbody_line(struct ctx *c, const char *t, size_t tn)
-{
-	if (pend.n && npend_line(c, t, tn))
-		return;
-	if (tn == 0)
-		return;
-	if (same(t, tn, "Graphic") || same(t, tn, "Classification"))
-		nu_tail(t, tn);
-	else if (tailkey(t, tn))
-		hold_add(&pend, t, tn);
-	else
-		art_line(c, t, tn);
-}
-
-static void
-ntail_line(struct ctx *c, const char *t, size_t tn)
-{
-	size_t kl, vo;
-
-	if (tn == 0)
-		return;
-	if (same(t, tn, "Classification"))
-		nu.graphic = 0;
-	else if (keyform(t, tn, &kl, &vo))
-		nu_key(c, t, tn, kl, vo);
-	else
-		art_meta(c, nu.graphic ? "graphic" : "classification", t, tn);
-}
-
-static void
-nu_line(struct ctx *c, const char *s, size_t n)
-{
-	nobom(&s, &n);
-	trim(&s, &n);
-	if (nu.st == N_SEG) {
-		seg_line(c, s, n);
-		return;
-	}
-	if (same(s, n, "End of Document")) {
-		/* the article stays open: what follows may be its trailer */
-		npend_meta(c);
-		nu.st = N_SEG;
-		return;
-	}
-	switch (nu.st) {
-	case N_HEAD:
-		nhead_line(c, s, n);
-		break;
-	case N_BODY:
-		nbody_line(c, s, n);
-		break;
-	default:
-		ntail_line(c, s, n);
-		break;
-	}
-}
-
-static void
-nu_start(struct ctx *c)
-{
-	memset(&nu, 0, sizeof nu);
-	hold_reset(&seg);
-	hold_reset(&pend);
-	c->paras = 1;
-}
-
-static void
-nu_finish(struct ctx *c)
-{
-	size_t i;
-
-	if (nu.st != N_SEG) {
-		npend_meta(c);
-		nu_warn("%s:%lu: the last article has no \"End of Document\"", c->source, c->lineno);
-	} else if (!nu.any && nextline(&seg, 0) != NONE) {
-		/* no article was found (the format was forced): one article */
-		seg_resolve(c, fallback(c, prevline(&seg, seg.n)));
-		npend_meta(c);
-	} else {
-		for (i = 0; i < seg.n; i++)
-			if (HL(&seg, i))
-				art_meta(c, "trailer", HS(&seg, i), HL(&seg, i));
-	}
-	hold_reset(&seg);
-	art_finish(c);
-}
-
-const struct fmt fmt_lexisnexis = {"lexisnexis", sniff_ln, ln_start, ln_line, ln_finish};
-const struct fmt fmt_nexisuni = {"nexisuni", sniff_nu, nu_start, nu_line, nu_finish};
+const struct fmt fmt_lexisnexis = {"lexisnexis", sniff, ln_start, ln_line, ln_finish};

@@ -89,24 +89,6 @@ static struct odd {
 	char cs[32];
 } oddcs, oddbytes;
 
-static int
-lower(int ch)
-{
-	return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
-}
-
-static int
-digit(int ch)
-{
-	return ch >= '0' && ch <= '9';
-}
-
-static int
-alnum(int ch)
-{
-	return digit(ch) || (lower(ch) >= 'a' && lower(ch) <= 'z');
-}
-
 /* The n bytes at a and b are equal but for ASCII case. */
 static int
 ispan(const char *a, const char *b, size_t n)
@@ -114,25 +96,9 @@ ispan(const char *a, const char *b, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+		if (nu_tolower((unsigned char)a[i]) != nu_tolower((unsigned char)b[i]))
 			return 0;
 	return 1;
-}
-
-/* s (n bytes) is the word w, in any case. */
-static int
-ieq(const char *s, size_t n, const char *w)
-{
-	return strlen(w) == n && ispan(s, w, n);
-}
-
-static int
-inlist(const char *s, size_t n, const char *const *w)
-{
-	for (; *w; w++)
-		if (ieq(s, n, *w))
-			return 1;
-	return 0;
 }
 
 /* Length of the ASCII, NUL-free start of s. */
@@ -149,9 +115,9 @@ ascii(const char *s, size_t n)
 static int
 hexval(int ch)
 {
-	if (digit(ch))
+	if (nu_isdigit(ch))
 		return ch - '0';
-	ch = lower(ch);
+	ch = nu_tolower(ch);
 	return ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
 }
 
@@ -162,7 +128,7 @@ b64val(int ch)
 		return ch - 'A';
 	if (ch >= 'a' && ch <= 'z')
 		return ch - 'a' + 26;
-	if (digit(ch))
+	if (nu_isdigit(ch))
 		return ch - '0' + 52;
 	if (ch == '+')
 		return 62;
@@ -174,16 +140,19 @@ b64val(int ch)
 static int
 qp_add(struct buf *out, const char *s, size_t n, int q)
 {
-	size_t i;
+	size_t i, k;
 	int hi, lo;
 
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))	/* transport padding */
 		n--;
 	for (i = 0; i < n; i++) {
-		if (s[i] == '_' && q)
+		for (k = i; k < n && s[k] != '=' && !(s[k] == '_' && q); k++)
+			;
+		buf_add(out, s + i, k - i);	/* the plain run */
+		if ((i = k) == n)
+			break;
+		if (s[i] == '_')
 			buf_addc(out, ' ');
-		else if (s[i] != '=')
-			buf_addc(out, s[i]);
 		else if (i + 1 == n)
 			return 1;
 		else if (i + 2 < n && (hi = hexval((unsigned char)s[i + 1])) >= 0 &&
@@ -204,6 +173,7 @@ b64_add(struct b64 *st, struct buf *out, const char *s, size_t n)
 	size_t i;
 	int v;
 
+	buf_grow(out, n);	/* n characters give fewer bytes */
 	for (i = 0; i < n; i++) {
 		if (s[i] == '=') {
 			st->acc = 0;
@@ -216,10 +186,11 @@ b64_add(struct b64 *st, struct buf *out, const char *s, size_t n)
 		st->nbits += 6;
 		if (st->nbits >= 8) {
 			st->nbits -= 8;
-			buf_addc(out, (int)(st->acc >> st->nbits));
+			out->p[out->len++] = (char)(st->acc >> st->nbits);
 			st->acc &= (1u << st->nbits) - 1;
 		}
 	}
+	out->p[out->len] = '\0';
 }
 
 static int
@@ -233,9 +204,9 @@ csid(const char *s, size_t n)
 		"cp1252", NULL,
 	};
 
-	if (inlist(s, n, utf8))
+	if (fmt_inlist(s, n, utf8))
 		return CS_UTF8;
-	return inlist(s, n, latin) ? CS_1252 : CS_OTHER;
+	return fmt_inlist(s, n, latin) ? CS_1252 : CS_OTHER;
 }
 
 static void
@@ -291,9 +262,9 @@ eword(const char *s, size_t n, struct span *cs, int *b, struct span *text)
 		i++;
 	if (i == 2 || i + 2 >= n || s[i] != '?' || s[i + 2] != '?')
 		return 0;
-	if (lower((unsigned char)s[i + 1]) != 'q' && lower((unsigned char)s[i + 1]) != 'b')
+	if (nu_tolower((unsigned char)s[i + 1]) != 'q' && nu_tolower((unsigned char)s[i + 1]) != 'b')
 		return 0;
-	*b = lower((unsigned char)s[i + 1]) == 'b';
+	*b = nu_tolower((unsigned char)s[i + 1]) == 'b';
 	cs->off = 2;
 	cs->len = i - 2;
 	for (j = i + 3; j + 1 < n && !(s[j] == '?' && s[j + 1] == '='); j++)
@@ -320,8 +291,9 @@ hdecode(struct buf *out, const char *s, size_t n, unsigned long line)
 	const char *star;
 
 	buf_reset(&raw);
-	while (i < n) {
-		if (s[i] != '=' || !(k = eword(s + i, n - i, &cs, &b, &text))) {
+	while (i < n && (star = memchr(s + i, '=', n - i))) {
+		i = (size_t)(star - s);
+		if (!(k = eword(s + i, n - i, &cs, &b, &text))) {
 			i++;
 			continue;
 		}
@@ -371,7 +343,7 @@ param(const char *v, size_t n, const char *name, struct buf *out)
 			;
 		an = i - a;
 		i += nu_ltrim(v + i, n - i);
-		if (i >= n || v[i] != '=' || !ieq(v + a, an, name))
+		if (i >= n || v[i] != '=' || !nu_ieq(v + a, an, name))
 			continue;
 		i++;
 		i += nu_ltrim(v + i, n - i);
@@ -405,23 +377,25 @@ mimefield(const char *name, size_t nn, const char *v, size_t n, unsigned long li
 {
 	size_t k;
 
-	if (ieq(name, nn, "content-type")) {
+	if (!nu_iprefix(name, nn, "content-"))
+		return;
+	if (nu_ieq(name, nn, "content-type")) {
 		for (k = 0; k < n && v[k] != ';' && !nu_isspace((unsigned char)v[k]); k++)
 			;
 		if (k) {
 			buf_reset(&m.p.type);
 			for (; k; k--, v++, n--)
-				buf_addc(&m.p.type, lower((unsigned char)*v));
+				buf_addc(&m.p.type, nu_tolower((unsigned char)*v));
 		}
 		param(v, n, "charset", &m.p.charset);
 		param(v, n, "boundary", &m.p.boundary);
 		if (!m.p.name.len)
 			filename(v, n, "name", line);
-	} else if (ieq(name, nn, "content-transfer-encoding")) {
+	} else if (nu_ieq(name, nn, "content-transfer-encoding")) {
 		k = nu_rtrim(v, n);
-		m.p.enc = ieq(v, k, "quoted-printable") ? ENC_QP :
-		    ieq(v, k, "base64") ? ENC_B64 : ENC_ID;
-	} else if (ieq(name, nn, "content-disposition")) {
+		m.p.enc = nu_ieq(v, k, "quoted-printable") ? ENC_QP :
+		    nu_ieq(v, k, "base64") ? ENC_B64 : ENC_ID;
+	} else if (nu_ieq(name, nn, "content-disposition")) {
 		m.p.attach = nu_iprefix(v, n, "attachment");
 		filename(v, n, "filename", line);
 	}
@@ -442,7 +416,7 @@ partreset(int digest)
 static int
 istype(const char *w)
 {
-	return ieq(m.p.type.p, m.p.type.len, w);
+	return nu_ieq(m.p.type.p, m.p.type.len, w);
 }
 
 /* A part that is not the text: its type, size and name as meta. */
@@ -523,15 +497,15 @@ tag(struct ctx *c, struct buf *b, const char *s, size_t n, size_t i)
 		return j + 3 <= n ? j + 3 : n;
 	}
 	j = i + 1 + (i + 1 < n && s[i + 1] == '/');
-	for (k = j; k < n && alnum((unsigned char)s[k]); k++)
+	for (k = j; k < n && nu_isalnum((unsigned char)s[k]); k++)
 		;
 	if (k == j && !(i + 1 < n && s[i + 1] == '!')) {
 		hput(b, '<');	/* "a < b" */
 		return i + 1;
 	}
-	if (j == i + 1 && inlist(s + j, k - j, droptags))
+	if (j == i + 1 && fmt_inlist(s + j, k - j, droptags))
 		k = closetag(s, n, k, s + j, k - j);
-	else if (inlist(s + j, k - j, blocktags))
+	else if (fmt_inlist(s + j, k - j, blocktags))
 		hbreak(c, b);
 	e = memchr(s + k, '>', n - k);
 	return e ? (size_t)(e - s) + 1 : n;
@@ -558,9 +532,9 @@ entity(const char *s, size_t n, unsigned *cp)
 	if (!e || (len = (size_t)(e - s)) < 2)
 		return 0;
 	if (s[1] == '#') {
-		hex = lower((unsigned char)s[2]) == 'x';
+		hex = nu_tolower((unsigned char)s[2]) == 'x';
 		for (*cp = 0, i = 2 + (size_t)hex; i < len; i++) {
-			d = hex ? hexval((unsigned char)s[i]) : digit(s[i]) ? s[i] - '0' : -1;
+			d = hex ? hexval((unsigned char)s[i]) : nu_isdigit(s[i]) ? s[i] - '0' : -1;
 			if (d < 0 || (*cp = *cp * (hex ? 16 : 10) + (unsigned)d) > 0x10FFFF)
 				return 0;
 		}
@@ -630,25 +604,31 @@ leaf_open(struct ctx *c)
 	m.where = BODY;
 }
 
+/* A line of the text/plain part, in UTF-8. */
+static void
+plain(struct ctx *c, const char *s, size_t n)
+{
+	/* the signature separator "-- " stands apart, or the builder
+	 * would join it to the next line as a hyphenated word */
+	int sig = n == 3 && memcmp(s, "-- ", 3) == 0;
+
+	if (sig)
+		art_line(c, "", 0);
+	art_line(c, s, n);
+	if (sig)
+		art_line(c, "", 0);
+}
+
 /* A complete decoded line of the text. */
 static void
 leaf_emit(struct ctx *c, const char *s, size_t n)
 {
-	int sig;
-
 	if (n && s[n - 1] == '\r')
 		n--;
 	buf_reset(&conv);
 	convert(&conv, s, n, leaf.cs, m.p.charset.p, m.p.charset.len, c->lineno);
 	if (leaf.sink == PLAIN) {
-		/* the signature separator "-- " stands apart, or the builder
-		 * would join it to the next line as a hyphenated word */
-		sig = conv.len == 3 && memcmp(conv.p, "-- ", 3) == 0;
-		if (sig)
-			art_line(c, "", 0);
-		art_line(c, conv.p, conv.len);
-		if (sig)
-			art_line(c, "", 0);
+		plain(c, conv.p, conv.len);
 		return;
 	}
 	buf_add(&m.html, conv.p, conv.len);
@@ -687,6 +667,16 @@ leaf_line(struct ctx *c, const char *s, size_t n)
 		buf_reset(&dec);
 		b64_add(&leaf.b64, &dec, s, n);
 		leaf_bytes(c, dec.p, dec.len);
+		return;
+	}
+	if (leaf.enc == ENC_ID && leaf.sink == PLAIN && leaf.cs == CS_UTF8) {
+		/* most text: the driver made the line valid UTF-8 already,
+		 * and the line break before a boundary, which is not content,
+		 * ends no line of text/plain that the builder would see: so
+		 * no copy, and no waiting for the next line */
+		if (n && s[n - 1] == '\r')
+			n--;
+		plain(c, s, n);
 		return;
 	}
 	/* the line break before a line is content, the one before the next
@@ -834,11 +824,14 @@ field(struct ctx *c)
 	mimefield(s, k, v, vn, m.hdrline);
 	if (m.where == HEAD) {
 		buf_reset(&key);
-		if (ieq(s, k, "subject"))
+		if (nu_ieq(s, k, "subject")) {
 			buf_adds(&key, "title");
-		else	/* written unescaped; the builder knows "date" in lower case */
+		} else {	/* written unescaped; the builder knows "date" in lower case */
+			buf_grow(&key, k);
 			for (i = 0; i < k; i++)
-				buf_addc(&key, alnum((unsigned char)s[i]) ? lower((unsigned char)s[i]) : '_');
+				key.p[i] = nu_isalnum((unsigned char)s[i]) ? (char)nu_tolower((unsigned char)s[i]) : '_';
+			key.p[key.len = k] = '\0';
+		}
 		buf_reset(&conv);
 		hdecode(&conv, v, vn, m.hdrline);
 		art_meta(c, key.p, conv.p, conv.len);
@@ -976,7 +969,7 @@ sniff_mb(const char *s, size_t n, unsigned long lineno)
 	if (i == 5)
 		return 0;
 	for (; i + 3 < n; i++)
-		if (digit(s[i]) && s[i + 1] == ':' && digit(s[i + 2]) && digit(s[i + 3]))
+		if (nu_isdigit(s[i]) && s[i + 1] == ':' && nu_isdigit(s[i + 2]) && nu_isdigit(s[i + 3]))
 			return 1;
 	return 0;
 }

@@ -17,50 +17,54 @@
 
 enum { AS_META, AS_TITLE, AS_TEXT };
 
+/* the name's length comes with it: a key is found by where the colon is */
+#define K(name, meta, kind, once) {name, sizeof name - 1, meta, kind, once}
 static const struct {
 	const char *name;	/* as ProQuest writes it, before the colon */
-	const char *meta;	/* its meta key; NULL: the name, lower-cased */
+	size_t len;
+	const char *meta;	/* its meta key: canonical, else as keyname() makes it */
 	int kind;
 	int once;		/* a second one means a second record */
 } keys[] = {
-	{"Title", "title", AS_TITLE, 0},
-	{"Author", "byline", AS_META, 1},
-	{"Publication info", NULL, AS_META, 1},
-	{"Abstract", NULL, AS_META, 1},
-	{"Full text", NULL, AS_TEXT, 1},
-	{"Subject", "subject", AS_META, 0},
-	{"Location", NULL, AS_META, 0},
-	{"People", NULL, AS_META, 0},
-	{"Company / organization", NULL, AS_META, 0},
-	{"Identifier / keyword", NULL, AS_META, 0},
-	{"Publication title", "source_name", AS_META, 1},
-	{"Pages", NULL, AS_META, 0},
-	{"First page", NULL, AS_META, 0},
-	{"Number of pages", NULL, AS_META, 0},
-	{"Publication year", NULL, AS_META, 0},
-	{"Publication date", "date", AS_META, 0},
-	{"Dateline", "dateline", AS_META, 0},
-	{"Edition", "edition", AS_META, 0},
-	{"Section", "section", AS_META, 0},
-	{"Publisher", NULL, AS_META, 0},
-	{"Place of publication", NULL, AS_META, 0},
-	{"Country of publication", NULL, AS_META, 0},
-	{"Publication subject", NULL, AS_META, 0},
-	{"ISSN", NULL, AS_META, 0},
-	{"e-ISSN", NULL, AS_META, 0},
-	{"DOI", NULL, AS_META, 0},
-	{"Source type", NULL, AS_META, 0},
-	{"Language of publication", "language", AS_META, 0},
-	{"Document type", NULL, AS_META, 0},
-	{"Document feature", NULL, AS_META, 0},
-	{"Publication history", NULL, AS_META, 0},
-	{"Accession number", NULL, AS_META, 0},
-	{"ProQuest document ID", "doc_id", AS_META, 1},
-	{"Document URL", "url", AS_META, 1},
-	{"Copyright", "copyright", AS_META, 0},
-	{"Last updated", NULL, AS_META, 0},
-	{"Database", NULL, AS_META, 1},
+	K("Title", "title", AS_TITLE, 0),
+	K("Author", "byline", AS_META, 1),
+	K("Publication info", "publication_info", AS_META, 1),
+	K("Abstract", "abstract", AS_META, 1),
+	K("Full text", "full_text", AS_TEXT, 1),
+	K("Subject", "subject", AS_META, 0),
+	K("Location", "location", AS_META, 0),
+	K("People", "people", AS_META, 0),
+	K("Company / organization", "company_organization", AS_META, 0),
+	K("Identifier / keyword", "identifier_keyword", AS_META, 0),
+	K("Publication title", "source_name", AS_META, 1),
+	K("Pages", "pages", AS_META, 0),
+	K("First page", "first_page", AS_META, 0),
+	K("Number of pages", "number_of_pages", AS_META, 0),
+	K("Publication year", "publication_year", AS_META, 0),
+	K("Publication date", "date", AS_META, 0),
+	K("Dateline", "dateline", AS_META, 0),
+	K("Edition", "edition", AS_META, 0),
+	K("Section", "section", AS_META, 0),
+	K("Publisher", "publisher", AS_META, 0),
+	K("Place of publication", "place_of_publication", AS_META, 0),
+	K("Country of publication", "country_of_publication", AS_META, 0),
+	K("Publication subject", "publication_subject", AS_META, 0),
+	K("ISSN", "issn", AS_META, 0),
+	K("e-ISSN", "e_issn", AS_META, 0),
+	K("DOI", "doi", AS_META, 0),
+	K("Source type", "source_type", AS_META, 0),
+	K("Language of publication", "language", AS_META, 0),
+	K("Document type", "document_type", AS_META, 0),
+	K("Document feature", "document_feature", AS_META, 0),
+	K("Publication history", "publication_history", AS_META, 0),
+	K("Accession number", "accession_number", AS_META, 0),
+	K("ProQuest document ID", "doc_id", AS_META, 1),
+	K("Document URL", "url", AS_META, 1),
+	K("Copyright", "copyright", AS_META, 0),
+	K("Last updated", "last_updated", AS_META, 0),
+	K("Database", "database", AS_META, 1),
 };
+#undef K
 #define NKEYS (sizeof keys / sizeof keys[0])
 #define UNKNOWN (-2)		/* an open field whose key is not in the list */
 
@@ -80,19 +84,7 @@ static struct buf ukey;		/* its name when UNKNOWN */
 static struct buf fld;		/* its value */
 static struct buf title;	/* the headline, to compare with "Title:" */
 
-static const char *
-str(const struct lines *l, size_t i)
-{
-	return l->text.p + l->v[i].off;
-}
-
 /* ---- shapes ---- */
-
-static int
-isdig(int c)
-{
-	return c >= '0' && c <= '9';
-}
 
 static int
 rule(const char *s, size_t n)
@@ -107,14 +99,14 @@ rule(const char *s, size_t n)
 	return 1;
 }
 
-static size_t
+/* At most nine digits at s[*i]: their value in *v */
+static int
 number(const char *s, size_t n, size_t *i, unsigned long *v)
 {
-	size_t d = 0;
+	size_t k = *i;
 
-	for (*v = 0; *i < n && isdig((unsigned char)s[*i]) && d < 9; (*i)++, d++)
-		*v = *v * 10 + (unsigned long)(s[*i] - '0');
-	return d;
+	*v = fmt_number(s, n, i);
+	return *i > k && *i - k <= 9;
 }
 
 /* "Document N of M" (also "Dokument N von M", "Document N de M") */
@@ -123,20 +115,17 @@ marker(const char *s, size_t n, unsigned long *no, unsigned long *of)
 {
 	static const char *const ofs[] = {" of ", " von ", " de ", " sur ", " di ", NULL};
 	const char *const *p;
-	size_t i = 9, k;
+	size_t i = 9;
 
-	if (n < 15 || !(nu_prefix(s, n, "Document ") || nu_prefix(s, n, "Dokument ")))
+	if (n < 15 || s[0] != 'D' || !(nu_prefix(s, n, "Document ") || nu_prefix(s, n, "Dokument ")))
 		return 0;
 	if (!number(s, n, &i, no))
 		return 0;
-	for (p = ofs; *p; p++) {
-		k = strlen(*p);
-		if (n - i > k && memcmp(s + i, *p, k) == 0)
-			break;
-	}
+	for (p = ofs; *p && !nu_prefix(s + i, n - i, *p); p++)
+		;
 	if (!*p)
 		return 0;
-	i += k;
+	i += strlen(*p);
 	return number(s, n, &i, of) && i == n;
 }
 
@@ -149,23 +138,29 @@ colon(const char *s, size_t n, size_t k)
 }
 
 /* A key of the list at the start of the line: its index, or -1.  The case
- * may differ ("Full Text"), but a key starts with a capital. */
+ * may differ ("Full Text"), but a key starts with a capital, unless its
+ * name does not ("e-ISSN").  No name holds a colon, so the first colon
+ * tells the length of the name: body lines, which have none near their
+ * start, cost one memchr(3). */
 static int
 known(const char *s, size_t n, const char **v, size_t *vn)
 {
+	const char *p;
 	size_t i, k, l;
 
-	if (!n || !(s[0] >= 'A' && s[0] <= 'Z'))
+	if (!n || !(p = memchr(s, ':', n < KEYMAX + 1 ? n : KEYMAX + 1)))
 		return -1;
-	for (i = 0; i < NKEYS; i++) {
-		k = strlen(keys[i].name);
-		if (colon(s, n, k) && nu_iprefix(s, n, keys[i].name)) {
+	k = (size_t)(p - s);
+	if (!colon(s, n, k))
+		return -1;
+	for (i = 0; i < NKEYS; i++)
+		if (keys[i].len == k && (nu_isupper((unsigned char)s[0]) || s[0] == keys[i].name[0]) &&
+		    nu_iprefix(s, n, keys[i].name)) {
 			l = nu_ltrim(s + k + 1, n - k - 1);
 			*v = s + k + 1 + l;
 			*vn = n - k - 1 - l;
 			return (int)i;
 		}
-	}
 	return -1;
 }
 
@@ -198,20 +193,19 @@ keyname(struct buf *b, const char *s, size_t n)
 	char ch;
 
 	buf_reset(b);
+	buf_grow(b, n);		/* the name is no longer than s */
 	for (i = 0; i < n; i++) {
-		ch = s[i];
-		if (ch >= 'A' && ch <= 'Z')
-			ch += 32;
-		if ((ch >= 'a' && ch <= 'z') || isdig((unsigned char)ch) || (unsigned char)ch >= 0x80) {
+		ch = (char)nu_tolower((unsigned char)s[i]);
+		if (nu_isalnum((unsigned char)ch) || (unsigned char)ch >= 0x80) {
 			if (gap && b->len)
-				buf_addc(b, '_');
-			buf_addc(b, ch);
+				b->p[b->len++] = '_';
+			b->p[b->len++] = ch;
 			gap = 0;
 		} else {
 			gap = 1;
 		}
 	}
-	buf_addc(b, '\0');
+	b->p[b->len] = '\0';
 }
 
 static int
@@ -232,11 +226,8 @@ meta(struct ctx *c, int k, const char *v, size_t n)
 		/* the headline line may add "[FINAL Edition]" */
 		if (title.len != n || memcmp(title.p, v, n) != 0)
 			art_meta(c, "title_field", v, n);
-	} else if (keys[k].meta) {
-		art_meta(c, keys[k].meta, v, n);
 	} else {
-		keyname(&ukey, keys[k].name, strlen(keys[k].name));
-		art_meta(c, ukey.p, v, n);
+		art_meta(c, keys[k].meta, v, n);
 	}
 }
 
@@ -250,12 +241,12 @@ closefield(struct ctx *c)
 	for (i = 0; i < tail.n; i++) {
 		if (cur == -1) {
 			art_line(c, "", 0);
-			art_line(c, str(&tail, i), tail.v[i].len);
+			art_line(c, lines_at(&tail, i), tail.v[i].len);
 			continue;
 		}
 		if (fld.len)
 			buf_addc(&fld, ' ');
-		buf_add(&fld, str(&tail, i), tail.v[i].len);
+		buf_add(&fld, lines_at(&tail, i), tail.v[i].len);
 	}
 	lines_reset(&tail);
 	if (cur >= 0)
@@ -269,10 +260,7 @@ closefield(struct ctx *c)
 static void
 covers(struct ctx *c, const char *key)
 {
-	size_t i;
-
-	for (i = 0; i < queue.n; i++)
-		art_meta(c, key, str(&queue, i), queue.v[i].len);
+	fmt_metas(c, key, &queue, 0, queue.n);
 	lines_reset(&queue);
 }
 
@@ -296,7 +284,7 @@ record(struct ctx *c)
 
 	begin(c);
 	for (i = 0; i < head.n; i++) {
-		const char *s = str(&head, i);
+		const char *s = lines_at(&head, i);
 		size_t n = head.v[i].len;
 
 		if (linkline(s, n))
@@ -317,10 +305,10 @@ static void
 bare(struct ctx *c, const struct lines *l, size_t from, size_t to)
 {
 	begin(c);
-	if (from < to)
-		art_meta(c, "title", str(l, from), l->v[from].len);
-	for (from++; from < to; from++)
-		art_line(c, str(l, from), l->v[from].len);
+	if (from < to) {
+		art_meta(c, "title", lines_at(l, from), l->v[from].len);
+		fmt_body(c, l, from + 1, to);
+	}
 }
 
 static void
@@ -343,15 +331,11 @@ field(struct ctx *c, int k, const char *v, size_t vn)
 static void
 again(struct ctx *c, int k)
 {
-	struct lines t;
-
 	if (!keys[k].once || !seen[k])
 		return;
 	nu_warn("%s:%lu: a second '%s:' without a separator: a new record", c->source,
 	    c->lineno, keys[k].name);
-	t = head;
-	head = tail;
-	tail = t;
+	fmt_swap(&head, &tail);
 	closefield(c);
 	record(c);
 }
@@ -367,7 +351,7 @@ endsection(struct ctx *c)
 		bare(c, &head, 0, head.n);
 	} else if (head.n) {
 		for (i = 0; i < head.n; i++)
-			lines_add(&queue, str(&head, i), head.v[i].len);
+			lines_add(&queue, lines_at(&head, i), head.v[i].len);
 		lines_add(&queue, "", 0);
 	}
 	lines_reset(&head);
@@ -465,10 +449,8 @@ static void
 line(struct ctx *c, const char *s, size_t n)
 {
 	unsigned long no, of;
-	size_t l = nu_ltrim(s, n);
 
-	s += l;
-	n = nu_rtrim(s, n - l);
+	nu_trim(&s, &n);
 	if (rule(s, n)) {
 		endsection(c);
 		return;
@@ -495,7 +477,6 @@ line(struct ctx *c, const char *s, size_t n)
 static void
 finish(struct ctx *c)
 {
-	struct lines l;
 	size_t i, j;
 
 	endsection(c);
@@ -503,9 +484,7 @@ finish(struct ctx *c)
 		covers(c, "trailer");
 	} else if (queue.n) {
 		nu_warn("%s: no ProQuest fields: each section is one article", c->source);
-		l = head;	/* empty: bare() must not take the queue as cover */
-		head = queue;
-		queue = l;
+		fmt_swap(&head, &queue);	/* queue empty: bare() takes no cover */
 		for (i = 0; i < head.n; i = j + 1) {
 			for (j = i; j < head.n && head.v[j].len; j++)
 				;

@@ -120,6 +120,14 @@ count() {
 	[ "$(awk -F'\t' '$2 == "doc" { print $4 }' "$T/out")" = text ]
 }
 
+@test "lexisnexis: lines of blanks between the trailing fields separate them like empty ones" {
+	sed 's/^$/   /' "$FIX/lexis-export.txt" >"$T/lexis-export.txt"
+	cd "$T"
+	ns lexis-export.txt
+	[ "$(field lexis-export.3 language)" = "ENGLISH" ]
+	same_bytes "$FIX/lexis-export.out" "$T/out"
+}
+
 @test "lexisnexis: -f on empty input writes nothing" {
 	ns -f lexisnexis /dev/null
 	[ "$rc" -eq 0 ]

@@ -77,3 +77,11 @@ setup() {
 	tail -n "$(wc -l <proquest-sample.out)" "$T/out" >"$T/second"
 	same_bytes proquest-sample.out "$T/second"
 }
+
+@test "proquest: 'e-ISSN:' is a field of its own, though it starts in lower case" {
+	printf '%s\n' 'A headline' 'ISSN: 1234-5678' 'e-ISSN: 8765-4321' 'Full text: The text.' \
+	    'ProQuest document ID: 42' >"$BATS_TEST_TMPDIR/issn.txt"
+	ns -f proquest "$BATS_TEST_TMPDIR/issn.txt"
+	[ "$rc" -eq 0 ]
+	want_bytes 'issn\tdoc\t%s\tproquest\nissn\tmeta\ttitle\tA headline\nissn\tmeta\tissn\t1234-5678\nissn\tmeta\te_issn\t8765-4321\nissn\tmeta\tdoc_id\t42\nissn\tpara\t1\tThe text.\n' "$BATS_TEST_TMPDIR/issn.txt"
+}
