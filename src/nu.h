@@ -159,33 +159,39 @@ int nu_iprefix(const char *s, size_t n, const char *pre);	/* ASCII case-insensit
 int nu_eq(const char *s, size_t n, const char *w);	/* s is the string w */
 int nu_ieq(const char *s, size_t n, const char *w);	/* the same, ASCII case aside */
 void nu_trim(const char **s, size_t *n);	/* white space off both ends */
-/* ASCII classes whatever the locale, inline since they run per byte; a
- * letter is an ASCII letter or any byte of a non-ASCII character */
+/* ASCII classes whatever the locale, inline since they run per byte; c is
+ * a byte as unsigned char, and a letter is an ASCII letter or any byte of
+ * a non-ASCII character */
 static inline int
 nu_isdigit(int c)
 {
 	return c >= '0' && c <= '9';
 }
+
 static inline int
 nu_isupper(int c)
 {
 	return c >= 'A' && c <= 'Z';
 }
+
 static inline int
 nu_isalpha(int c)
 {
 	return (unsigned)((c | 32) - 'a') < 26;
 }
+
 static inline int
 nu_isalnum(int c)
 {
 	return nu_isdigit(c) || nu_isalpha(c);
 }
+
 static inline int
 nu_isletter(int c)
 {
 	return nu_isalpha(c) || c >= 0x80;
 }
+
 static inline int
 nu_tolower(int c)
 {
