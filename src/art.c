@@ -197,30 +197,34 @@ content(struct ctx *c)
 }
 
 /* Keys are lower-case, '_' for '-', space and anything that would need
- * escaping, so a key is always one plain field. */
+ * escaping, so a key is always one plain field.  Keys and values are kept
+ * NUL-terminated, back to back, in c->meta. */
 static void
 addkey(struct ctx *c, const char *key)
 {
-	size_t i;
+	size_t i, n = strlen(key);
+	char *d;
 
-	for (i = 0; key[i]; i++) {
+	buf_grow(&c->meta, n + 1);
+	d = c->meta.p + c->meta.len;
+	for (i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)key[i];
 
 		if (ch >= 'A' && ch <= 'Z')
 			ch += 32;
 		else if (ch == '-' || ch <= ' ' || ch == '\\' || ch == 0x7f)
 			ch = '_';
-		buf_addc(&c->meta, ch);
+		d[i] = (char)ch;
 	}
-	buf_addc(&c->meta, '\0');
+	d[n] = '\0';
+	c->meta.len += n + 1;
 }
 
 static void
-addmeta(struct ctx *c, const char *key, const char *val, size_t n)
+addval(struct ctx *c, const char *val, size_t n)
 {
-	addkey(c, key);
 	buf_add(&c->meta, val, n);
-	buf_addc(&c->meta, '\0');
+	c->meta.len++;	/* keep the NUL buf_add wrote */
 	c->nmeta++;
 }
 
@@ -238,15 +242,12 @@ art_meta(struct ctx *c, const char *key, const char *val, size_t n)
 	content(c);
 	k = c->meta.len;
 	addkey(c, key);
-	if (strcmp(c->meta.p + k, "date") == 0 && date_iso(val, n, iso) &&
-	    (strlen(iso) != n || memcmp(iso, val, n) != 0)) {
-		c->meta.len = k;
-		addmeta(c, "date", iso, strlen(iso));
-		addmeta(c, "date_written", val, n);
-		return;
+	if (c->meta.len - k == 5 && memcmp(c->meta.p + k, "date", 5) == 0 &&
+	    date_iso(val, n, iso) && (strlen(iso) != n || memcmp(iso, val, n) != 0)) {
+		addval(c, iso, strlen(iso));
+		addkey(c, "date_written");
 	}
-	c->meta.len = k;
-	addmeta(c, key, val, n);
+	addval(c, val, n);
 }
 
 /* The open article's last non-blank line, with the blank lines after it
