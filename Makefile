@@ -12,9 +12,10 @@ BIN     = bin
 
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-TOOLS = nsplit ntsv
+TOOLS = nsplit ntsv nstrip
 LIB   = util buf io out rec kinds utf8 date
 NSPLIT = nsplit art fmtutil fmt_text fmt_lexis fmt_nexisuni fmt_factiva fmt_proquest fmt_mbox
+NSTRIP = nstrip stripfeat strippat striprule stripfp stoplists
 
 LIBOBJ = $(LIB:%=$(O)/%.o)
 
@@ -36,6 +37,20 @@ $(BIN)/ntsv: $(O)/ntsv.o $(O)/libnu.a
 	@mkdir -p $(BIN)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(O)/ntsv.o $(O)/libnu.a
 
+# nstrip's stop word lists, compiled in; the order is strip.h's L_*
+STOPLISTS = English German French Spanish Russian
+$(NSTRIP:%=$(O)/%.o): src/strip.h
+$(O)/stoplists.c: src/data/stoplists/words.awk $(STOPLISTS:%=src/data/stoplists/%.txt)
+	@mkdir -p $(O)
+	awk -f src/data/stoplists/words.awk $(STOPLISTS:%=src/data/stoplists/%.txt) >$@.tmp
+	mv $@.tmp $@
+$(O)/stoplists.o: $(O)/stoplists.c
+	$(CC) $(WFLAGS) $(CFLAGS) -Isrc -c -o $@ $(O)/stoplists.c
+
+$(BIN)/nstrip: $(NSTRIP:%=$(O)/%.o) $(O)/libnu.a
+	@mkdir -p $(BIN)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(NSTRIP:%=$(O)/%.o) $(O)/libnu.a
+
 # The tests run against binaries built with AddressSanitizer and UBSan;
 # test/run prints "N passed, M failed" last.
 check:
@@ -48,6 +63,10 @@ demo: all
 bench: all
 	sh test/bench.sh $(BIN)
 
+# accuracy on ../shared/data (not part of check: CI's tests must not need it)
+eval-strip: all
+	sh test/eval-strip.sh $(BIN)
+
 install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
 	for t in $(TOOLS); do cp $(BIN)/$$t $(DESTDIR)$(PREFIX)/bin/; done
@@ -57,4 +76,4 @@ install: all
 clean:
 	rm -rf build $(TOOLS:%=$(BIN)/%)
 
-.PHONY: all check demo bench install clean
+.PHONY: all check demo bench eval-strip install clean

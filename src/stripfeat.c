@@ -1,0 +1,733 @@
+/* stripfeat.c: what nstrip measures in a paragraph, and its word lists.
+ *
+ * A paragraph is read as tokens: runs of letters and digits, lower-cased,
+ * an apostrophe inside a word kept out ("don’t" is "dont").  Each token
+ * is hashed once, and one look-up in a table of all stop words and all
+ * phrases of the rules' lists tells which languages it is a stop word of,
+ * which lists it is a one-word phrase of, and which lists have a longer
+ * phrase starting with it.  Phrases are then matched by hashing runs of
+ * token hashes, without comparing text.
+ *
+ * Short paragraphs (up to NORM_MAX bytes) are tokenised whole: the
+ * patterns and the fingerprint need all their words.  Of a longer one
+ * only the first TOK_LONG tokens are read, enough for its stop word
+ * density and for phrases at its start; the rest is only counted, sixteen
+ * bytes at a time where SSE2 exists, so that the cost per byte of the
+ * paragraphs that make up most of a stream stays near that of finding
+ * spaces. */
+#include "nu.h"
+#include "strip.h"
+
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/* ---- characters ---- */
+
+/* Decode one UTF-8 character at s (n > 0 bytes left) into *cp; returns
+ * its length.  A byte that starts no valid sequence is taken alone. */
+static size_t
+dec(const char *s, size_t n, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len, i;
+	unsigned c = u[0];
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xF0 && c < 0xF8)
+		len = 4, c &= 0x07;
+	else if (c >= 0xE0 && c < 0xF0)
+		len = 3, c &= 0x0F;
+	else if (c >= 0xC0 && c < 0xE0)
+		len = 2, c &= 0x1F;
+	else
+		len = 0;
+	if (len == 0 || len > n) {
+		*cp = u[0];
+		return 1;
+	}
+	for (i = 1; i < len; i++) {
+		if ((u[i] & 0xC0) != 0x80) {
+			*cp = u[0];
+			return 1;
+		}
+		c = c << 6 | (u[i] & 0x3F);
+	}
+	*cp = c;
+	return len;
+}
+
+/* Punctuation and symbols above ASCII: Latin-1's signs, the general
+ * punctuation, arrows and shapes blocks, CJK punctuation, specials and
+ * emoji.  Every other character counts as a letter, which is right for
+ * the scripts news is written in. */
+static int
+mbletter(unsigned cp)
+{
+	return !((cp >= 0x80 && cp < 0xC0) || cp == 0xD7 || cp == 0xF7 ||
+	    (cp >= 0x2000 && cp < 0x2C00) || (cp >= 0x3000 && cp < 0x3040) ||
+	    (cp >= 0xFE00 && cp < 0x10000) || cp >= 0x1F000);
+}
+
+/* The lower-case letter of cp for Latin, Greek and Cyrillic; cp itself
+ * when it has none or is lower case already. */
+static unsigned
+lower(unsigned cp)
+{
+	if (cp >= 'A' && cp <= 'Z')
+		return cp + 32;
+	if (cp < 0xC0)
+		return cp;
+	if (cp <= 0xDE && cp != 0xD7)
+		return cp + 32;
+	if (cp >= 0x100 && cp < 0x178 && !(cp & 1) && cp != 0x130 && cp != 0x138)
+		return cp + 1;
+	if ((cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F))
+		return cp + 32;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 80;
+	return cp;
+}
+
+static int
+upper(unsigned cp)
+{
+	return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : mbletter(cp) && lower(cp) != cp;
+}
+
+/* ASCII bytes by what they are in a token */
+enum { A_SEP, A_LETTER, A_DIGIT, A_APOS, A_ESC, A_HIGH };
+static unsigned char atype[256];
+
+/* ---- hashing ---- */
+
+/* a run of tokens: the hash of the run so far and the next token's */
+static uint64_t
+mix(uint64_t run, uint64_t h)
+{
+	return ((run << 31 | run >> 33) ^ h) * 0x9E3779B97F4A7C15u;
+}
+
+/* A token's hash takes its bytes eight at a time, so that a byte costs a
+ * shift and not a multiplication.  A token of digits only hashes to
+ * EMPTY. */
+#define EMPTY 0x6A09E667F3BCC909u
+
+struct hash {
+	uint64_t h, w;
+	unsigned k;
+};
+
+static void
+hstart(struct hash *x)
+{
+	x->h = EMPTY;
+	x->w = 0;
+	x->k = 0;
+}
+
+static void
+hbyte(struct hash *x, unsigned char c)
+{
+	x->w = x->w << 8 | c;
+	if (++x->k % 8 == 0) {
+		x->h = mix(x->h, x->w);
+		x->w = 0;
+	}
+}
+
+static uint64_t
+hend(const struct hash *x)
+{
+	return x->k ? mix(x->h, x->w ^ (uint64_t)x->k << 56) : EMPTY;
+}
+
+/* ---- the tables: stop words, and the words and phrases of lists ---- */
+
+#define STOP_SLOTS 16384	/* powers of two, over twice the entries */
+#define LIST_SLOTS 4096
+
+/* stop words by the high half of their hash: a false match is one in
+ * four billion words, and the table is small enough to stay in cache */
+static struct {
+	uint32_t key;		/* 0: empty */
+	unsigned char langs;	/* bit per language */
+} stop[STOP_SLOTS];
+
+/* a bit for each 16-bit slice of the hashes in list[]: most words are in
+ * no list, and are told so by one look in 8 kB */
+static unsigned char inlist[65536 / 8];
+
+#define INLIST(h) (inlist[((h) >> 40 & 0xFFFF) >> 3] >> ((h) >> 40 & 7) & 1)
+
+/* words of lists, and runs of words (by their run hash) */
+static struct {
+	uint64_t key;		/* 0: empty */
+	uint32_t is1;		/* lists it is a phrase of */
+	uint32_t first;		/* lists with a longer phrase starting with it */
+} list[LIST_SLOTS];
+
+static unsigned
+stopslot(uint64_t h)
+{
+	uint32_t key = (uint32_t)(h >> 32) | 1;
+	unsigned i;
+
+	for (i = (unsigned)h & (STOP_SLOTS - 1); stop[i].key && stop[i].key != key;
+	    i = (i + 1) & (STOP_SLOTS - 1))
+		;
+	return i;	/* its slot, or the empty one where it would go */
+}
+
+static unsigned
+listslot(uint64_t key)
+{
+	unsigned i;
+
+	for (i = (unsigned)(key ^ key >> 29) & (LIST_SLOTS - 1); list[i].key && list[i].key != key;
+	    i = (i + 1) & (LIST_SLOTS - 1))
+		;
+	return i;
+}
+
+static int
+isphrase(uint64_t run, int l)
+{
+	unsigned i;
+
+	if (!INLIST(run))
+		return 0;
+	i = listslot(run);
+	return list[i].key == run && ((list[i].is1 >> l) & 1);
+}
+
+/* Tokenise s (n bytes, not escaped) into at most cap token hashes. */
+static size_t
+hashwords(const char *s, size_t n, uint64_t *h, size_t cap)
+{
+	size_t i = 0, k = 0;
+	unsigned cp;
+	int in = 0;
+	struct hash x = {0, 0, 0};
+
+	while (i < n && k < cap) {
+		i += dec(s + i, n - i, &cp);
+		if (cp == '\'' || cp == 0x2019)
+			continue;
+		if (cp < 0x80 ? atype[cp] == A_LETTER || atype[cp] == A_DIGIT : mbletter(cp)) {
+			if (!in)
+				hstart(&x);
+			in = 1;
+			if (!(cp >= '0' && cp <= '9')) {
+				char b[4];
+				int m = utf8_put(b, lower(cp)), j;
+
+				for (j = 0; j < m; j++)
+					hbyte(&x, (unsigned char)b[j]);
+			}
+		} else if (in) {
+			in = 0;
+			h[k++] = hend(&x);
+		}
+	}
+	if (in && k < cap)
+		h[k++] = hend(&x);
+	return k;
+}
+
+void
+feat_addlist(int l, const char *const *w)
+{
+	uint64_t h[8], run;
+	size_t n, j;
+	unsigned i;
+
+	for (; *w; w++) {
+		if ((n = hashwords(*w, strlen(*w), h, 8)) == 0)
+			continue;
+		for (run = h[0], j = 1; j < n; j++)
+			run = mix(run, h[j]);
+		i = listslot(run);
+		list[i].key = run;
+		list[i].is1 |= 1u << l;
+		inlist[(run >> 40 & 0xFFFF) >> 3] |= (unsigned char)(1u << (run >> 40 & 7));
+		if (n > 1) {
+			i = listslot(h[0]);
+			list[i].key = h[0];
+			list[i].first |= 1u << l;
+			inlist[(h[0] >> 40 & 0xFFFF) >> 3] |= (unsigned char)(1u << (h[0] >> 40 & 7));
+		}
+	}
+}
+
+void
+feat_init(void)
+{
+	const char *const *w;
+	uint64_t h[2];
+	unsigned i;
+	int l, c;
+
+	for (c = 0; c < 256; c++)
+		atype[c] = c >= 0x80 ? A_HIGH : (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? A_LETTER :
+		    c >= '0' && c <= '9' ? A_DIGIT : c == '\'' ? A_APOS : c == '\\' ? A_ESC : A_SEP;
+	/* the lists have words like "However," and "(the": one token each */
+	for (l = 0; l < NLANG; l++)
+		for (w = strip_stop[l]; *w; w++)
+			if (hashwords(*w, strlen(*w), h, 2) == 1 && h[0] != EMPTY) {
+				i = stopslot(h[0]);
+				stop[i].key = (uint32_t)(h[0] >> 32) | 1;
+				stop[i].langs |= (unsigned char)(1u << l);
+			}
+}
+
+/* A language named by a meta value: "en", "English", "ENGLISH; FRENCH",
+ * "Deutsch", "fr-FR", "русский". */
+int
+feat_lang(const char *s, size_t n)
+{
+	static const struct {
+		const char *name;
+		int lang;
+	} names[] = {
+		{"english", L_EN}, {"anglais", L_EN}, {"englisch", L_EN}, {"en", L_EN},
+		{"german", L_DE}, {"deutsch", L_DE}, {"allemand", L_DE}, {"de", L_DE},
+		{"french", L_FR}, {"fran\xc3\xa7" "ais", L_FR}, {"franz\xc3\xb6sisch", L_FR},
+		{"fr", L_FR},
+		{"spanish", L_ES}, {"espa\xc3\xb1ol", L_ES}, {"spanisch", L_ES}, {"es", L_ES},
+		{"russian", L_RU}, {"\xd1\x80\xd1\x83\xd1\x81\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9", L_RU},
+		{"russisch", L_RU}, {"ru", L_RU},
+	};
+	size_t i, k;
+
+	n -= nu_ltrim(s, n);
+	s += nu_ltrim(s, n);
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		k = strlen(names[i].name);
+		/* the name, then the end or no letter */
+		if (nu_iprefix(s, n, names[i].name) && (n == k || atype[(unsigned char)s[k]] != A_LETTER))
+			return names[i].lang;
+	}
+	return -1;
+}
+
+/* ---- phrases in a paragraph ---- */
+
+int
+tok_is(const struct para *p, int l)
+{
+	uint64_t run;
+	size_t j;
+
+	if (!(p->flags & F_NORM) || p->ntok == 0)
+		return 0;
+	if (p->ntok == 1)
+		return (p->tok[0].is1 >> l) & 1;
+	if (!((p->tok[0].first >> l) & 1) || p->ntok > 8)
+		return 0;
+	for (run = p->tok[0].h, j = 1; j < p->ntok; j++)
+		run = mix(run, p->tok[j].h);
+	return isphrase(run, l);
+}
+
+/* Is there a phrase of list l in tokens [from, to) that starts at from
+ * and ends at to (whole) or anywhere (!whole)? */
+static int
+runat(const struct para *p, size_t from, size_t to, int l, int whole)
+{
+	uint64_t run = p->tok[from].h;
+	size_t j;
+
+	if (((p->tok[from].is1 >> l) & 1) && (!whole || from + 1 == to))
+		return 1;
+	if (!((p->tok[from].first >> l) & 1))
+		return 0;
+	for (j = from + 1; j < to && j < from + 8; j++) {
+		run = mix(run, p->tok[j].h);
+		if ((!whole || j + 1 == to) && isphrase(run, l))
+			return 1;
+	}
+	return 0;
+}
+
+int
+tok_starts(const struct para *p, int l)
+{
+	return p->ntok > 0 && runat(p, 0, p->ntok, l, 0);
+}
+
+int
+tok_ends(const struct para *p, int l)
+{
+	size_t i;
+
+	if (!(p->flags & F_NORM))
+		return 0;
+	for (i = p->ntok; i-- > 0 && i + 8 >= p->ntok;)
+		if (runat(p, i, p->ntok, l, 1))
+			return 1;
+	return 0;
+}
+
+int
+tok_has(const struct para *p, int l)
+{
+	size_t i;
+
+	if (!((p->lists >> l) & 1))
+		return 0;
+	for (i = 0; i < p->ntok; i++)
+		if (runat(p, i, p->ntok, l, 0))
+			return 1;
+	return 0;
+}
+
+/* Every token is a word of list l, and one at least of must. */
+int
+tok_all(const struct para *p, int l, int must)
+{
+	size_t i;
+	int hit = 0;
+
+	if (!(p->flags & F_NORM) || p->ntok == 0)
+		return 0;
+	for (i = 0; i < p->ntok; i++) {
+		if (!((p->tok[i].is1 >> l) & 1))
+			return 0;
+		hit |= (p->tok[i].is1 >> must) & 1;
+	}
+	return hit;
+}
+
+/* ---- measuring a paragraph ---- */
+
+static unsigned
+ones(unsigned m)	/* bits set in a 16-bit mask */
+{
+	m -= (m >> 1) & 0x5555;
+	m = (m & 0x3333) + ((m >> 2) & 0x3333);
+	m = (m + (m >> 4)) & 0x0F0F;
+	return (m + (m >> 8)) & 0x1F;
+}
+
+/* Words (runs of bytes other than space) and UTF-8 continuation bytes of
+ * s, for the characters. */
+static void
+count(const char *s, size_t n, unsigned *w, unsigned *cont)
+{
+	size_t i = 0;
+	unsigned prev = 1;	/* the byte before s counts as a space */
+
+#ifdef __SSE2__
+	const __m128i sp = _mm_set1_epi8(' '), c0 = _mm_set1_epi8((char)0xC0);
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp));
+
+		/* a word starts at a non-space whose left neighbour is one;
+		 * continuation bytes are 0x80-0xBF, below -64 as signed */
+		*w += ones(~m & (m << 1 | prev) & 0xFFFF);
+		*cont += ones((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, c0)));
+		prev = m >> 15;
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned isp = s[i] == ' ';
+
+		*w += !isp && prev;
+		*cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+		prev = isp;
+	}
+}
+
+/* The end of the text, without closing quotes, brackets and spaces. */
+static void
+ending(struct para *p)
+{
+	const char *s = p->t;
+	size_t n = p->n;
+
+	for (;;) {
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
+			n--;
+		/* ” ’ » */
+		if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+		    ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
+			n -= 3;
+		else if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xBB)
+			n -= 2;
+		else
+			break;
+	}
+	if ((n >= 3 && memcmp(s + n - 3, "...", 3) == 0) ||
+	    (n >= 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0))
+		p->flags |= F_ELLIPSIS | F_END;
+	else if (n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?'))
+		p->flags |= F_END;
+}
+
+static int
+quotemark(unsigned cp)
+{
+	return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB;
+}
+
+/* A token is complete: its look-ups and counts. */
+static void
+endtoken(struct para *p, struct tok *t, int letter, int capital)
+{
+	unsigned i, m;
+
+	if (INLIST(t->h) && list[i = listslot(t->h)].key == t->h) {
+		t->is1 = list[i].is1;
+		t->first = list[i].first;
+		p->lists |= t->is1 | t->first;
+	}
+	if (p->ntok < STOP_SAMPLE && letter) {
+		i = stopslot(t->h);
+		t->langs = stop[i].key ? stop[i].langs : 0;
+		for (m = t->langs, i = 0; m; i++, m >>= 1)
+			p->hits[i] += m & 1;
+	}
+	p->sample += p->ntok < STOP_SAMPLE;
+	p->alpha += letter;
+	p->caps += capital;
+	p->digits += !letter;
+	p->ntok++;
+}
+
+/* One token from s[i]: letters lower-cased into the hash, digits
+ * counted, an apostrophe inside it passed over.  Returns its end. */
+static size_t
+word(struct para *p, size_t i, struct tok *t, int *letter)
+{
+	const char *s = p->t;
+	size_t n = p->n, l;
+	unsigned cp;
+	struct hash x;
+
+	hstart(&x);
+	for (; i < n; i += l) {
+		unsigned char c = (unsigned char)s[i];
+
+		l = 1;
+		switch (atype[c]) {
+		case A_LETTER:
+			hbyte(&x, c | 0x20);
+			*letter = 1;
+			continue;
+		case A_DIGIT:
+			t->digits++;
+			continue;
+		case A_APOS:
+			continue;
+		case A_HIGH:
+			l = dec(s + i, n - i, &cp);
+			if (cp == 0x2019)
+				continue;
+			if (mbletter(cp)) {
+				char b[4];
+				int m = utf8_put(b, lower(cp)), j;
+
+				for (j = 0; j < m; j++)
+					hbyte(&x, (unsigned char)b[j]);
+				*letter = 1;
+				continue;
+			}
+			break;
+		}
+		break;
+	}
+	t->h = hend(&x);
+	t->len = (uint32_t)(i - t->off);
+	return i;
+}
+
+/* Read tokens up to the end or cap of them; returns where it stopped.
+ * Between tokens it notes quotation marks: a quotation of three tokens
+ * or more is F_QUOTE. */
+static size_t
+tokens(struct para *p, size_t cap)
+{
+	const char *s = p->t;
+	size_t n = p->n, i = 0, l;
+	unsigned cp;
+	int open = 0, letter;
+	size_t since = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		int type = atype[c];
+
+		if (type == A_HIGH) {
+			l = dec(s + i, n - i, &cp);
+			type = cp == 0x2019 ? A_SEP : mbletter(cp) ? A_LETTER : A_SEP;
+		} else {
+			cp = c;
+			l = type == A_ESC && i + 1 < n ? 2 : 1;	/* \t \n: a space */
+		}
+		if (type == A_LETTER || type == A_DIGIT) {
+			struct tok *t = &p->tok[p->ntok];
+			int capital = type == A_LETTER && upper(cp);
+
+			if (p->ntok == cap)
+				return i;
+			if (p->ntok == 0 && type == A_LETTER && !capital)
+				p->flags |= F_LOWER;
+			t->off = (uint32_t)i;
+			t->digits = 0;
+			t->is1 = t->first = 0;
+			t->langs = 0;
+			letter = 0;
+			i = word(p, i, t, &letter);
+			endtoken(p, t, letter, capital);
+			since++;
+			continue;
+		}
+		if (quotemark(cp)) {
+			if (open && since >= 3)
+				p->flags |= F_QUOTE;
+			open = !open;
+			since = 0;
+		}
+		i += l;
+	}
+	return n;
+}
+
+/* The fingerprint of a short paragraph: its tokens without digits. */
+static uint64_t
+fingerprint(const struct para *p)
+{
+	uint64_t run = EMPTY;
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < p->ntok; i++)
+		if (p->tok[i].h != EMPTY) {
+			run = mix(run, p->tok[i].h);
+			any = 1;
+		}
+	return any ? run | 1 : 0;
+}
+
+int
+feat_isname(const char *s, size_t n)
+{
+	static const char *const particles[] = {
+		"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le",
+		"bin", "al", "el", "ben", "y", "dos", "das", NULL,
+	};
+	size_t i = 0, j, w = 0, k, low = 0;
+	unsigned cp;
+
+	if (n == 0 || n > 60 || s[n - 1] == '.')
+		return 0;
+	for (k = 0; k < n; k++)	/* "FIND YOUR NEXT CAR" is no name */
+		low += s[k] >= 'a' && s[k] <= 'z';
+	if (low == 0)
+		return 0;
+	while (i < n) {
+		for (j = i; j < n && s[j] != ' '; j++)
+			if ((s[j] >= '0' && s[j] <= '9') || s[j] == ',' || s[j] == ':' ||
+			    s[j] == '(' || s[j] == '@' || s[j] == '/' || s[j] == '|')
+				return 0;
+		dec(s + i, j - i, &cp);
+		if (!upper(cp)) {
+			for (k = 0; particles[k]; k++)
+				if (strlen(particles[k]) == j - i && memcmp(particles[k], s + i, j - i) == 0)
+					break;
+			if (!particles[k])
+				return 0;
+		}
+		w++;
+		for (i = j; i < n && s[i] == ' '; i++)
+			;
+	}
+	return w >= 2 && w <= 5;
+}
+
+size_t
+feat_room(size_t n)
+{
+	return n <= NORM_MAX ? n / 2 + 1 : TOK_LONG;
+}
+
+/* Read all tokens of p, when it has room for them. */
+void
+feat_full(struct para *p)
+{
+	if ((p->flags & F_NORM) || p->n > NORM_MAX)
+		return;
+	p->ntok = 0;
+	p->lists = 0;
+	p->alpha = p->caps = p->digits = p->sample = 0;
+	memset(p->hits, 0, sizeof p->hits);
+	p->flags &= ~(unsigned)(F_QUOTE | F_LOWER);
+	tokens(p, feat_room(p->n));
+	p->flags |= F_NORM;
+	p->fp = fingerprint(p);
+}
+
+/* A paragraph of FULL_WORDS words or fewer is read whole; of a longer one
+ * the first TOK_LONG tokens, and the rest if a rule asks (feat_full). */
+void
+feat_para(struct para *p, struct tok *room)
+{
+	unsigned cont = 0;
+	char e;
+
+	p->tok = room;
+	count(p->t, p->n, &p->words, &cont);
+	p->chars = (unsigned)p->n - cont;
+	if (p->words <= FULL_WORDS && p->n <= NORM_MAX) {
+		tokens(p, feat_room(p->n));
+		p->flags |= F_NORM;
+		p->fp = fingerprint(p);
+	} else {
+		tokens(p, TOK_LONG);
+	}
+	ending(p);
+	e = p->n ? p->t[p->n - 1] : '.';
+	if (p->n <= 250 && p->words >= 2 && e != '.' && e != ',' && e != ';' && e != ':')
+		p->flags |= F_TITLE;
+	if (p->n <= 60 && feat_isname(p->t, p->n))
+		p->flags |= F_NAME;
+}
+
+/* The language with the most stop words in the paragraphs of eight
+ * tokens or more (menus would only dilute them).  A language without a
+ * list (Italian, Korean ...) still matches a few words of one: below one
+ * word in five no stop word rule applies. */
+void
+feat_article(struct article *a)
+{
+	unsigned sum[NLANG] = {0}, total = 0, best = 0;
+	size_t i;
+	int l, pass;
+
+	for (pass = 0; pass < 2 && total == 0; pass++)
+		for (i = 0; i < a->np; i++) {
+			if (pass == 0 && a->p[i].sample < 8)
+				continue;
+			total += a->p[i].sample;
+			for (l = 0; l < NLANG; l++)
+				sum[l] += a->p[i].hits[l];
+		}
+	if (a->lang < 0) {
+		for (l = 0; l < NLANG; l++)
+			if (sum[l] > best) {
+				best = sum[l];
+				a->lang = l;
+			}
+		if (best * 5 < total)
+			a->lang = -1;
+	}
+	for (i = 0; i < a->np; i++)
+		a->p[i].stops = a->lang >= 0 ? a->p[i].hits[a->lang] : 0;
+}
