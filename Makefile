@@ -58,7 +58,7 @@ check:
 	sh test/run build/san/bin
 
 demo: all
-	$(BIN)/nsplit samples/*.txt | $(BIN)/ntsv articles
+	$(BIN)/nsplit samples/*.txt | $(BIN)/nstrip | $(BIN)/ntsv articles
 
 bench: all
 	sh test/bench.sh $(BIN)
