@@ -428,7 +428,9 @@ sniff_pq(const char *s, size_t n, unsigned long lineno)
 {
 	(void)lineno;
 	n = nu_rtrim(s, n);
-	return (n == 60 && rule(s, n)) || nu_prefix(s, n, "ProQuest document ID:");
+	/* only underscores prove it: a row of asterisks is a common divider
+	 * in scraped text too */
+	return (n == 60 && s[0] == '_' && rule(s, n)) || nu_prefix(s, n, "ProQuest document ID:");
 }
 
 static void

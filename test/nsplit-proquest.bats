@@ -85,3 +85,11 @@ setup() {
 	[ "$rc" -eq 0 ]
 	want_bytes 'issn\tdoc\t%s\tproquest\nissn\tmeta\ttitle\tA headline\nissn\tmeta\tissn\t1234-5678\nissn\tmeta\te_issn\t8765-4321\nissn\tmeta\tdoc_id\t42\nissn\tpara\t1\tThe text.\n' "$BATS_TEST_TMPDIR/issn.txt"
 }
+
+@test "proquest: a row of 60 asterisks in scraped text does not make it ProQuest" {
+	printf 'Harbour works begin on Monday\n\n%s\n\nThe works will last a month.\n' \
+	    '************************************************************' >"$BATS_TEST_TMPDIR/stars.txt"
+	ns -v "$BATS_TEST_TMPDIR/stars.txt"
+	[ "$rc" -eq 0 ]
+	grep -q ': text, 1 article$' "$T/err"
+}
