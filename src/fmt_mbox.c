@@ -954,15 +954,16 @@ endmsg(struct ctx *c)
 	inmsg = 0;
 }
 
-/* The first line is a From_ line: "From ", the sender, then a date with
- * a time of day ("From sender@example.org Mon Mar  2 07:00:01 2020").  A
- * news text may begin "From our correspondent", hence the time. */
+/* A From_ line: "From ", the sender, then a date with a time of day
+ * ("From sender@example.org Mon Mar  2 07:00:01 2020").  A news text may
+ * begin "From our correspondent", and an unescaped body paragraph "From
+ * the harbour ...", hence the time, for detection and in the file. */
 static int
-sniff_mb(const char *s, size_t n, unsigned long lineno)
+fromline(const char *s, size_t n)
 {
 	size_t i = 5;
 
-	if (lineno != 1 || !nu_prefix(s, n, "From "))
+	if (!nu_prefix(s, n, "From "))
 		return 0;
 	while (i < n && s[i] != ' ')
 		i++;
@@ -972,6 +973,12 @@ sniff_mb(const char *s, size_t n, unsigned long lineno)
 		if (nu_isdigit(s[i]) && s[i + 1] == ':' && nu_isdigit(s[i + 2]) && nu_isdigit(s[i + 3]))
 			return 1;
 	return 0;
+}
+
+static int
+sniff_mb(const char *s, size_t n, unsigned long lineno)
+{
+	return lineno == 1 && fromline(s, n);
 }
 
 static void
@@ -993,7 +1000,9 @@ line(struct ctx *c, const char *s, size_t n)
 		blanks += inmsg;	/* empty lines before the first message are nothing */
 		return;
 	}
-	if (nu_prefix(s, n, "From ") && (blanks || !inmsg)) {
+	/* the first line is the From_ line if it can be at all (-f mbox);
+	 * later ones must look like one */
+	if ((!inmsg && nu_prefix(s, n, "From ")) || (blanks && fromline(s, n))) {
 		endmsg(c);
 		startmsg(c, s + 5, n - 5);
 		return;

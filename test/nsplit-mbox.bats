@@ -134,3 +134,14 @@ nsplit: mbox-sample.mbox: mbox, 2 articles" ]
 	[ "$(printf '%s\n' "$output" | grep -c '	doc	')" -eq 300 ]
 	[ "$(printf '%s\n' "$output" | grep '	para	' | cut -f1,4 | sed 's/^many\.\([0-9]*\)	body \1$/ok/' | sort -u)" = ok ]
 }
+
+@test "mbox: an unescaped body paragraph 'From the harbour' starts no message" {
+	printf '%s\n' 'From a@example.org Mon Mar  2 07:00:01 2020' 'Subject: Harbour news' '' \
+	    'The ferry runs again.' '' 'From the harbour wall, the view is clear again.' '' \
+	    'From b@example.org Tue Mar  3 07:00:01 2020' 'Subject: Second' '' 'Body two.' \
+	    >"$BATS_TEST_TMPDIR/x.mbox"
+	run nsplit "$BATS_TEST_TMPDIR/x.mbox"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "${lines[@]}" | grep -c '	doc	')" -eq 2 ]
+	printf '%s\n' "${lines[@]}" | grep -qx 'x.1	para	2	From the harbour wall, the view is clear again.'
+}
