@@ -771,6 +771,21 @@ boundary(const char *s, size_t n, int *close)
 	return -1;
 }
 
+/* The non-blank lines of b (LF-separated) as meta KEY: a MIME preamble
+ * ("This is a multi-part message in MIME format.") says little, but
+ * nothing is dropped unseen. */
+static void
+keeplines(struct ctx *c, const char *key, const struct buf *b)
+{
+	size_t i, j;
+
+	for (i = 0; i < b->len; i = j + 1) {
+		for (j = i; j < b->len && b->p[j] != '\n'; j++)
+			;
+		art_meta(c, key, b->p + i, j - i);	/* blank: art_meta skips it */
+	}
+}
+
 /* A boundary line of level lv: the part before it ends, and inner
  * multiparts left open with it. */
 static void
@@ -782,10 +797,12 @@ onboundary(struct ctx *c, int lv, int close)
 		leaf_close(c);
 	while (m.depth > lv + 1)
 		pop(c);
+	if (!m.lv[lv].seen)
+		keeplines(c, "mime_preamble", &m.lv[lv].pre);
 	m.lv[lv].seen = 1;
 	if (close) {
 		pop(c);
-		m.where = EPI;	/* the epilogue says nothing */
+		m.where = EPI;	/* its lines are kept as meta */
 		return;
 	}
 	partreset(m.lv[lv].digest);
@@ -902,6 +919,8 @@ msgline(struct ctx *c, const char *s, size_t n)
 		buf_addc(&m.lv[m.depth - 1].pre, '\n');
 	} else if (m.where == BODY)
 		leaf_line(c, s, n);
+	else if (m.where == EPI)
+		art_meta(c, "mime_epilogue", s, n);
 }
 
 /* Hand the held empty lines to the message; at its end the last of them
