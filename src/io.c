@@ -107,7 +107,8 @@ lrd_get(struct lrd *r)
 	}
 	r->line = r->buf + r->beg;
 	r->len = (size_t)(nl - r->line);
-	look(r, r->beg, (size_t)(nl - r->buf));
+	if (r->check)
+		look(r, r->beg, (size_t)(nl - r->buf));
 	*nl = '\0';
 	r->beg = r->scan = (size_t)(nl - r->buf) + (r->nonl ? 0 : 1);
 	if (r->nonl)

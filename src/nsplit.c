@@ -152,6 +152,7 @@ input(struct lrd *in, void *arg)
 	size_t n, bad;
 
 	(void)arg;
+	in->check = 1;
 	c.source = in->name;
 	c.expected = c.repaired = 0;
 	c.paras = c.wrap = 0;

@@ -79,6 +79,7 @@ struct lrd {
 	unsigned long lineno;
 	int nonl;		/* the last line had no final newline */
 	int err;		/* errno of a read error, else 0 */
+	int check;		/* set by the caller: find valid and ff per line */
 	int valid;		/* the line is valid UTF-8 without NUL */
 	int ff;			/* the line holds a form feed */
 	char *buf;		/* read(2) buffer: lines are returned in place */
