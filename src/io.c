@@ -151,3 +151,34 @@ nu_inputs(int argc, char **argv, void (*fn)(struct lrd *, void *), void *arg)
 		lrd_close(&r);
 	}
 }
+
+struct recfns {
+	void (*rec)(struct lrd *, struct rec *);
+	void (*bad)(struct lrd *);
+};
+
+static void
+records(struct lrd *in, void *arg)
+{
+	const struct recfns *f = arg;
+	struct rec r;
+
+	while (lrd_get(in) >= 0) {
+		if (rec_split(&r, in->line, in->len) == 0)
+			f->rec(in, &r);
+		else if (in->len > 0)	/* a blank line carries nothing */
+			f->bad(in);
+	}
+}
+
+/* Read the record stream from each input: rec gets every record, bad
+ * every line that is not one (its caller reports it); blank lines are
+ * skipped. */
+void
+nu_records(int argc, char **argv, void (*rec)(struct lrd *, struct rec *),
+    void (*bad)(struct lrd *))
+{
+	struct recfns f = {rec, bad};
+
+	nu_inputs(argc, argv, records, &f);
+}

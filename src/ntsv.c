@@ -504,20 +504,9 @@ record(struct lrd *in, struct rec *r)
 }
 
 static void
-input(struct lrd *in, void *arg)
+notrec(struct lrd *in)
 {
-	struct rec r;
-
-	(void)arg;
-	while (lrd_get(in) >= 0) {
-		if (rec_split(&r, in->line, in->len) < 0) {
-			if (in->len == 0)
-				continue;	/* a blank line carries nothing */
-			nu_warnx("%s:%lu: not a record: skipped", in->name, in->lineno);
-			continue;
-		}
-		record(in, &r);
-	}
+	nu_warnx("%s:%lu: not a record: skipped", in->name, in->lineno);
 }
 
 int
@@ -557,7 +546,7 @@ main(int argc, char **argv)
 			if (keyidx(own[i], strlen(own[i])) < 0)
 				addkey(own[i]);
 	}
-	nu_inputs(argc, argv, input, NULL);
+	nu_records(argc, argv, record, notrec);
 	flush();
 	if (!t.headed)
 		header();	/* an empty table still has its header */

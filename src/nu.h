@@ -112,6 +112,10 @@ int rec_sameid(const struct rec *r, const char *id, size_t idlen);
 size_t esc_scan(const char *s, size_t n);	/* offset of the first byte to escape, or n */
 void esc_add(struct buf *b, const char *s, size_t n);
 void unesc_add(struct buf *b, const char *s, size_t n);
+/* Read the record stream from inputs as nu_inputs does (io.c): rec gets
+ * each record, bad each non-blank line that is not one. */
+void nu_records(int argc, char **argv, void (*rec)(struct lrd *, struct rec *),
+    void (*bad)(struct lrd *));
 /* Write one record: id, kind, then nf text fields that get escaped
  * (fl NULL: NUL-terminated fields). */
 void rec_write(const char *id, const char *kind, int nf, const char *const *f, const size_t *fl);
