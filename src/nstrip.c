@@ -27,6 +27,8 @@ enum { R_OTHER, R_PARA, R_JUNK };
 struct record {
 	size_t off, len;	/* the raw line in the arena */
 	int kind;
+	size_t num, numl;	/* a paragraph's number and text fields, */
+	size_t text, textl;	/* from the start of the line */
 };
 
 /* the article being gathered */
@@ -51,7 +53,7 @@ usage(void)
 	exit(2);
 }
 
-static void
+static struct record *
 addrec(const char *line, size_t len, int kind)
 {
 	if (A.nr == A.capr) {
@@ -71,7 +73,7 @@ addrec(const char *line, size_t len, int kind)
 		}
 		A.para[A.np++] = A.nr;
 	}
-	A.nr++;
+	return &A.r[A.nr++];
 }
 
 /* The paragraphs, measured: pointers into the arena, which no longer
@@ -79,19 +81,18 @@ addrec(const char *line, size_t len, int kind)
 static void
 measure(void)
 {
-	struct rec r;
 	size_t i, room = 0;
 
 	for (i = 0; i < A.np; i++) {
 		struct record *rc = &A.r[A.para[i]];
+		const char *line = A.arena.p + rc->off;
 
-		rec_split(&r, A.arena.p + rc->off, rc->len);
 		memset(&A.p[i], 0, sizeof A.p[i]);
 		A.p[i].vkey = -1;
-		A.p[i].num = r.f[2];
-		A.p[i].numl = r.fl[2];
-		A.p[i].t = r.f[3];
-		A.p[i].n = r.fl[3];
+		A.p[i].num = line + rc->num;
+		A.p[i].numl = rc->numl;
+		A.p[i].t = line + rc->text;
+		A.p[i].n = rc->textl;
 		room += feat_room(A.p[i].n);
 	}
 	if (room > A.captok) {
@@ -210,6 +211,7 @@ static void
 record(struct lrd *in, struct rec *r)
 {
 	const struct kind *k = kind_of(r->f[1], r->fl[1]);
+	struct record *rc;
 	int kind = R_OTHER;
 
 	if (!A.open || !rec_sameid(r, A.id.p, A.id.len))
@@ -224,7 +226,13 @@ record(struct lrd *in, struct rec *r)
 	} else if (k == &nu_kinds[K_META]) {
 		meta(r);
 	}
-	addrec(r->line, r->len, kind);
+	rc = addrec(r->line, r->len, kind);
+	if (kind == R_PARA) {	/* the fields, so that measure() need not split again */
+		rc->num = (size_t)(r->f[2] - r->line);
+		rc->numl = r->fl[2];
+		rc->text = (size_t)(r->f[3] - r->line);
+		rc->textl = r->fl[3];
+	}
 }
 
 static void

@@ -63,6 +63,9 @@ struct para {
 	size_t numl;
 	struct tok *tok;	/* all its tokens (F_NORM), or the first TOK_LONG */
 	size_t ntok;
+	size_t next;		/* where reading tokens stopped */
+	int open;		/* there: inside quotation marks */
+	unsigned since;		/* and tokens since the last mark */
 	uint32_t lists;		/* lists one of its tokens may start a phrase of */
 	unsigned words;		/* white-space separated words */
 	unsigned chars;		/* characters */

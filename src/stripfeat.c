@@ -152,11 +152,14 @@ hend(const struct hash *x)
 #define LIST_SLOTS 4096
 
 /* stop words by the high half of their hash: a false match is one in
- * four billion words, and the table is small enough to stay in cache */
-static struct {
-	uint32_t key;		/* 0: empty */
-	unsigned char langs;	/* bit per language */
-} stop[STOP_SLOTS];
+ * four billion words.  The keys and the languages are apart, so that
+ * probing touches only the keys; and a bit for each 16-bit slice of the
+ * hashes of stop words tells most other words in one look in 8 kB. */
+static uint32_t stopkey[STOP_SLOTS];		/* 0: empty */
+static unsigned char stoplangs[STOP_SLOTS];	/* bit per language */
+static unsigned char instop[65536 / 8];
+
+#define INSTOP(h) (instop[((h) >> 16 & 0xFFFF) >> 3] >> ((h) >> 16 & 7) & 1)
 
 /* a bit for each 16-bit slice of the hashes in list[]: most words are in
  * no list, and are told so by one look in 8 kB */
@@ -177,7 +180,7 @@ stopslot(uint64_t h)
 	uint32_t key = (uint32_t)(h >> 32) | 1;
 	unsigned i;
 
-	for (i = (unsigned)h & (STOP_SLOTS - 1); stop[i].key && stop[i].key != key;
+	for (i = (unsigned)h & (STOP_SLOTS - 1); stopkey[i] && stopkey[i] != key;
 	    i = (i + 1) & (STOP_SLOTS - 1))
 		;
 	return i;	/* its slot, or the empty one where it would go */
@@ -280,8 +283,10 @@ feat_init(void)
 		for (w = strip_stop[l]; *w; w++)
 			if (hashwords(*w, strlen(*w), h, 2) == 1 && h[0] != EMPTY) {
 				i = stopslot(h[0]);
-				stop[i].key = (uint32_t)(h[0] >> 32) | 1;
-				stop[i].langs |= (unsigned char)(1u << l);
+				stopkey[i] = (uint32_t)(h[0] >> 32) | 1;
+				stoplangs[i] |= (unsigned char)(1u << l);
+				instop[(h[0] >> 16 & 0xFFFF) >> 3] |=
+				    (unsigned char)(1u << (h[0] >> 16 & 7));
 			}
 }
 
@@ -477,22 +482,59 @@ quotemark(unsigned cp)
 	return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB;
 }
 
-/* A token is complete: its look-ups and counts. */
-static void
-endtoken(struct para *p, struct tok *t, int letter, int capital)
+/* The languages token hash h is a stop word of.  Most words, stop
+ * words or not, are told by their home slot alone, without a branch on
+ * it: prose mixes them too evenly to guess. */
+static unsigned
+stoplook(uint64_t h)
 {
-	unsigned i, m;
+	uint32_t key = (uint32_t)(h >> 32) | 1;
+	unsigned i = (unsigned)h & (STOP_SLOTS - 1), k = stopkey[i];
+	unsigned langs = stoplangs[i] & -(unsigned)(k == key);
 
-	if (INLIST(t->h) && list[i = listslot(t->h)].key == t->h) {
+	if (k != key && k != 0 && INSTOP(h)) {
+		i = stopslot(h);
+		langs = stopkey[i] ? stoplangs[i] : 0;
+	}
+	return langs;
+}
+
+/* The lists token hash h is a phrase of, and starts one of, the same
+ * way. */
+static void
+listlook(uint64_t h, struct tok *t)
+{
+	unsigned i;
+
+	if (INLIST(h) && list[i = listslot(h)].key == h) {
 		t->is1 = list[i].is1;
 		t->first = list[i].first;
-		p->lists |= t->is1 | t->first;
 	}
+}
+
+/* a byte per language, a one where its bit is set: the stop words of a
+ * sample (STOP_SAMPLE < 256) are counted in one word, not five bytes */
+static uint64_t
+spread(unsigned langs)
+{
+	uint64_t w = 0;
+	int l;
+
+	for (l = 0; l < NLANG; l++)
+		w |= (uint64_t)(langs >> l & 1) << 8 * l;
+	return w;
+}
+
+/* A token is complete: its look-ups and counts (the stop words in
+ * *hits, by spread()). */
+static void
+endtoken(struct para *p, struct tok *t, int letter, int capital, uint64_t *hits)
+{
+	listlook(t->h, t);
+	p->lists |= t->is1 | t->first;
 	if (p->ntok < STOP_SAMPLE && letter) {
-		i = stopslot(t->h);
-		t->langs = stop[i].key ? stop[i].langs : 0;
-		for (m = t->langs, i = 0; m; i++, m >>= 1)
-			p->hits[i] += m & 1;
+		t->langs = (unsigned char)stoplook(t->h);
+		*hits += spread(t->langs);
 	}
 	p->sample += p->ntok < STOP_SAMPLE;
 	p->alpha += letter;
@@ -548,17 +590,105 @@ word(struct para *p, size_t i, struct tok *t, int *letter)
 	return i;
 }
 
-/* Read tokens up to the end or cap of them; returns where it stopped.
+/* How many ASCII letters stand at s[i], up to n. */
+static size_t
+letters(const char *s, size_t i, size_t n)
+{
+	size_t j = i;
+
+#ifdef __SSE2__
+	/* c | 0x20 is a-z for a letter; shifted so that a-z are the
+	 * smallest signed bytes, one compare finds them */
+	const __m128i low = _mm_set1_epi8(0x20), shift = _mm_set1_epi8(0x80 - 'a'),
+	    top = _mm_set1_epi8((char)(-128 + 26));
+
+	for (; j + 16 <= n; j += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+		unsigned m;
+
+		v = _mm_add_epi8(_mm_or_si128(v, low), shift);
+		m = ~(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, top)) & 0xFFFF;
+		if (m)
+			return j + (size_t)__builtin_ctz(m) - i;
+	}
+#endif
+	while (j < n && atype[(unsigned char)s[j]] == A_LETTER)
+		j++;
+	return j - i;
+}
+
+/* k bytes at u (k <= 8) as one word, the first the highest */
+static uint64_t
+bytes(const unsigned char *u, size_t k)
+{
+	uint64_t w = 0;
+
+	while (k-- > 0)
+		w = w << 8 | *u++;
+	return w;
+}
+
+/* eight bytes so: compilers make this one load */
+static uint64_t
+bytes8(const unsigned char *u)
+{
+	return (uint64_t)u[0] << 56 | (uint64_t)u[1] << 48 | (uint64_t)u[2] << 40 |
+	    (uint64_t)u[3] << 32 | (uint64_t)u[4] << 24 | (uint64_t)u[5] << 16 |
+	    (uint64_t)u[6] << 8 | u[7];
+}
+
+#define LOWER8 0x2020202020202020u
+
+/* The hash word() makes of k ASCII letters at s, of which room bytes
+ * may be read: lower-cased eight at a time instead of byte by byte. */
+static uint64_t
+hletters(const char *s, size_t k, size_t room)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t h = EMPTY, w = 0;
+	size_t j, r;
+
+	for (j = 0; j + 8 <= k; j += 8)
+		h = mix(h, bytes8(u + j) | LOWER8);
+	if ((r = k - j) > 0) {
+		/* the last letters: one load where the text has room */
+		w = j + 8 <= room ? bytes8(u + j) >> (64 - 8 * r) : bytes(u + j, r);
+		w |= LOWER8 >> (64 - 8 * r);
+	}
+	return mix(h, w ^ (uint64_t)k << 56);
+}
+
+/* The token at s[i], which starts with a letter or a digit; returns its
+ * end.  Most tokens are ASCII letters up to a space or a mark: those are
+ * hashed whole; the others go through word() byte by byte. */
+static size_t
+token(struct para *p, size_t i, struct tok *t, int *letter)
+{
+	const char *s = p->t;
+	size_t n = p->n, k = letters(s, i, n), e = i + k;
+
+	if (k > 0 && (e == n || atype[(unsigned char)s[e]] == A_SEP ||
+	    atype[(unsigned char)s[e]] == A_ESC)) {
+		t->h = hletters(s + i, k, n - i);
+		t->len = (uint32_t)k;
+		*letter = 1;
+		return e;
+	}
+	return word(p, i, t, letter);
+}
+
+/* Read tokens up to the end or cap of them, from where the last call
+ * stopped (p->next), so that a paragraph read in part can be read on.
  * Between tokens it notes quotation marks: a quotation of three tokens
  * or more is F_QUOTE. */
-static size_t
+static void
 tokens(struct para *p, size_t cap)
 {
 	const char *s = p->t;
-	size_t n = p->n, i = 0, l;
+	size_t n = p->n, i = p->next, l;
 	unsigned cp;
-	int open = 0, letter;
-	size_t since = 0;
+	int letter, lang;
+	uint64_t hits = 0;
 
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
@@ -576,7 +706,7 @@ tokens(struct para *p, size_t cap)
 			int capital = type == A_LETTER && upper(cp);
 
 			if (p->ntok == cap)
-				return i;
+				break;
 			if (p->ntok == 0 && type == A_LETTER && !capital)
 				p->flags |= F_LOWER;
 			t->off = (uint32_t)i;
@@ -584,20 +714,22 @@ tokens(struct para *p, size_t cap)
 			t->is1 = t->first = 0;
 			t->langs = 0;
 			letter = 0;
-			i = word(p, i, t, &letter);
-			endtoken(p, t, letter, capital);
-			since++;
+			i = token(p, i, t, &letter);
+			endtoken(p, t, letter, capital, &hits);
+			p->since++;
 			continue;
 		}
 		if (quotemark(cp)) {
-			if (open && since >= 3)
+			if (p->open && p->since >= 3)
 				p->flags |= F_QUOTE;
-			open = !open;
-			since = 0;
+			p->open = !p->open;
+			p->since = 0;
 		}
 		i += l;
 	}
-	return n;
+	p->next = i;
+	for (lang = 0; lang < NLANG; lang++)
+		p->hits[lang] += (unsigned char)(hits >> 8 * lang);
 }
 
 /* The fingerprint of a short paragraph: its tokens without digits. */
@@ -664,12 +796,7 @@ feat_full(struct para *p)
 {
 	if ((p->flags & F_NORM) || p->n > NORM_MAX)
 		return;
-	p->ntok = 0;
-	p->lists = 0;
-	p->alpha = p->caps = p->digits = p->sample = 0;
-	memset(p->hits, 0, sizeof p->hits);
-	p->flags &= ~(unsigned)(F_QUOTE | F_LOWER);
-	tokens(p, feat_room(p->n));
+	tokens(p, feat_room(p->n));	/* on from the first TOK_LONG */
 	p->flags |= F_NORM;
 	p->fp = fingerprint(p);
 }
