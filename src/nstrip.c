@@ -235,25 +235,15 @@ record(struct lrd *in, struct rec *r)
 	}
 }
 
+/* A line that is no record: reported, and passed through in its place. */
 static void
-input(struct lrd *in, void *arg)
+notrec(struct lrd *in)
 {
-	struct rec r;
-
-	(void)arg;
-	while (lrd_get(in) >= 0) {
-		if (rec_split(&r, in->line, in->len) < 0) {
-			if (in->len == 0)
-				continue;	/* a blank line carries nothing */
-			nu_warnx("%s:%lu: not a record", in->name, in->lineno);
-			if (A.open)
-				addrec(in->line, in->len, R_OTHER);
-			else if (!opt.learn)
-				rec_write_line(in->line, in->len);
-			continue;
-		}
-		record(in, &r);
-	}
+	nu_warnx("%s:%lu: not a record", in->name, in->lineno);
+	if (A.open)
+		addrec(in->line, in->len, R_OTHER);
+	else if (!opt.learn)
+		rec_write_line(in->line, in->len);
 }
 
 int
@@ -285,7 +275,7 @@ main(int argc, char **argv)
 	pat_init();
 	if (opt.fpfile)
 		fp_load(opt.fpfile);
-	nu_inputs(argc - optind, argv + optind, input, NULL);
+	nu_records(argc - optind, argv + optind, record, notrec);
 	flush();
 	rc = nu_out_finish() ? 1 : nu_status;
 	if (opt.fpfile)
