@@ -51,7 +51,9 @@ static const char *const nav[] = {
 	"today s paper", "report", "all", "latest", "latest news", "trending", "popular",
 	"video", "videos", "photos", "podcasts", "newsletters", "men\xc3\xbc", "suche",
 	"anmelden", "startseite", "accueil", "rechercher", "se connecter", "inicio",
-	"buscar", NULL,
+	"buscar", "listen to this article", "listen to article", "listen", "audio",
+	"print", "print this article", "print article", "save", "save article",
+	"save for later", "text size", "font size", NULL,
 };
 
 /* what a counter counts: "312 reads", "5 min read", "2 hours ago" */
@@ -61,7 +63,7 @@ static const char *const unit[] = {
 	"sec", "secs", "second", "seconds", "hour", "hours", "h", "hr", "hrs", "m", "s",
 	"k", "ago", "day", "days", "d", "week", "weeks", "month", "months", "year", "years",
 	"replies", "reply", "points", "claps", "reactions", "responses", "lesezeit",
-	"lecture", "lectura", NULL,
+	"lecture", "lectura", "reading", "time", "lesedauer", NULL,
 };
 
 static const char *const agency[] = {
@@ -303,7 +305,8 @@ counting(const struct para *p)
 		else if (!((t->is1 >> PL_UNIT) & 1))
 			return 0;
 	}
-	return num > 0 && 2 * num + 1 >= p->ntok;
+	/* "11", "312 reads", "Reading time: 3 min" */
+	return num > 0 && 2 * num + 2 >= p->ntok;
 }
 
 static const char *const creditlead[] = {

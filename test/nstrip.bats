@@ -222,3 +222,16 @@ junk() {
 	want_bytes 'a\tdoc\tx\ttext\nbroken line\na\tpara\t1\tOne short line.\na\tpara\t2\n'
 	want_err "nstrip: $in:3: not a record" "nstrip: $in:5: para record with 1 fields, not 2"
 }
+
+@test "an audio-player label and a reading time are furniture, not the title" {
+	printf '%s\n' 'Rail strike called off as union accepts new offer' 'Menu' \
+	    'Published: 15 March 2023' 'Reading time: 3 min' 'Listen to this article' \
+	    'A strike that would have halted trains across the northern region on Friday has been called off after the drivers union accepted a revised offer from the operator, both sides said on Wednesday evening.' \
+	    'The union said members had voted by a large majority to accept the offer, which raises pay by five per cent this year and settles the dispute over rest days that began last autumn.' \
+	    >"$BATS_TEST_TMPDIR/rail.txt"
+	nsplit "$BATS_TEST_TMPDIR/rail.txt" | nstrip -m >"$BATS_TEST_TMPDIR/out"
+	grep -qx 'rail	meta	title	Rail strike called off as union accepts new offer' "$BATS_TEST_TMPDIR/out"
+	grep -qx 'rail	junk	4	counter	Reading time: 3 min' "$BATS_TEST_TMPDIR/out"
+	grep -qx 'rail	junk	5	nav	Listen to this article' "$BATS_TEST_TMPDIR/out"
+	grep -qx 'rail	para	1	Rail strike called off as union accepts new offer' "$BATS_TEST_TMPDIR/out"
+}
