@@ -16,9 +16,9 @@ struct ctx {
 	const char *source;	/* input name for the doc record, "-" for stdin */
 	const char *format;	/* format name for the doc record */
 	unsigned long lineno;	/* input line now being read, for messages */
-	int ctl;		/* the line given to line() holds a control byte
-				   (TAB, FF...): a hint, so that a format need not
-				   search every line for a form feed */
+	int ctl;		/* the line given to line() may hold a form feed:
+				   a hint, so that a format need not search
+				   every line for one */
 	struct buf base;	/* ID base derived from the file name */
 
 	/* the article being built */

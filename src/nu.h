@@ -137,9 +137,6 @@ extern const struct kind nu_kinds[];
 /* Copy s to b as valid UTF-8: invalid bytes are read as Windows-1252,
  * NUL becomes U+FFFD.  Returns the number of bytes so repaired. */
 size_t utf8_fix(struct buf *b, const char *s, size_t n);
-/* 1 when valid and NUL-free; *ctl (if not NULL) tells whether a control
- * byte (TAB, FF, ...) occurs. */
-int utf8_valid(const char *s, size_t n, int *ctl);
 /* Length of the longest prefix of s that is valid UTF-8 without NUL and
  * ends on a character boundary. */
 size_t utf8_span(const char *s, size_t n);

@@ -80,50 +80,6 @@ seqlen(const unsigned char *s, size_t n)
 	return 0;
 }
 
-/* Offset of the first byte at s that is not printable ASCII (a control
- * byte, NUL included, or a byte of a multi-byte character), or n.  Most
- * text is ASCII with a multi-byte character now and then, so this runs
- * sixteen bytes at a time where SSE2 exists, eight elsewhere. */
-#ifdef __SSE2__
-/* bit k set when byte k of the 16 at p is below 0x20 or above 0x7F: the
- * compare is signed, so bytes >= 0x80 are negative and below 0x20 too */
-static inline unsigned
-notplain16(const char *p)
-{
-	return (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
-	    _mm_loadu_si128((const __m128i *)(const void *)p), _mm_set1_epi8(0x20)));
-}
-#endif
-
-static inline size_t
-plain(const char *s, size_t n)
-{
-	size_t i = 0;
-	uint64_t w;
-
-#ifdef __SSE2__
-	unsigned m;
-
-	if (n >= 16) {
-		for (; i + 16 <= n; i += 16)
-			if ((m = notplain16(s + i)))
-				return i + (size_t)__builtin_ctz(m);
-		/* the tail as one block overlapping what passed */
-		if (i < n && (m = notplain16(s + n - 16)))
-			return n - 16 + (size_t)__builtin_ctz(m);
-		return n;
-	}
-#endif
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if ((w | ((w - 0x2020202020202020u) & ~w)) & 0x8080808080808080u)
-			break;
-	}
-	while (i < n && (unsigned char)s[i] - 0x20u < 0x60u)
-		i++;
-	return i;
-}
-
 /* Offset of the first byte at s that is NUL or not ASCII, or n. */
 static inline size_t
 ascii(const char *s, size_t n)
@@ -163,33 +119,6 @@ utf8_span(const char *s, size_t n)
 			return i;
 		i += k;
 	}
-}
-
-int
-utf8_valid(const char *s, size_t n, int *ctl)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, k;
-	int c = 0;
-
-	for (;;) {
-		i += plain(s + i, n - i);
-		if (i == n)
-			break;
-		if (p[i] == 0)
-			return 0;
-		if (p[i] < 0x80) {
-			c = 1;
-			i++;
-			continue;
-		}
-		if (!(k = seqlen(p + i, n - i)))
-			return 0;
-		i += k;
-	}
-	if (ctl)
-		*ctl = c;
-	return 1;
 }
 
 size_t
