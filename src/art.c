@@ -11,6 +11,7 @@
  * input ends.  Memory is one article. */
 #include "nsplit.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static unsigned long pending_no;	/* number of the waiting article */
@@ -84,13 +85,16 @@ setid(const struct ctx *c, int multi)
 }
 
 static void
-para(unsigned long n, const char *s, size_t len)
+para(unsigned long n, const char *s, size_t len, int plain)
 {
 	out_add(id.p, id.len);
 	out_s("\tpara\t");
 	out_u(n);
 	out_c('\t');
-	out_esc(s, len);
+	if (plain)
+		out_add(s, len);
+	else
+		out_esc(s, len);
 	out_c('\n');
 }
 
@@ -101,7 +105,7 @@ emit(struct ctx *c, int multi)
 	const char *k, *v;
 	size_t i, j;
 	unsigned long n = 0;
-	int wrap;
+	int wrap, plain;
 
 	setid(c, multi);
 	out_add(id.p, id.len);
@@ -127,11 +131,12 @@ emit(struct ctx *c, int multi)
 			continue;
 		}
 		if (!wrap) {
-			para(++n, lines_at(&c->body, i), c->body.v[i].len);
+			para(++n, lines_at(&c->body, i), c->body.v[i].len, c->bodyplain.p[i]);
 			j = i + 1;
 			continue;
 		}
 		buf_reset(&p);
+		plain = 1;
 		for (j = i; j < c->body.n && c->body.v[j].len; j++) {
 			const char *s = lines_at(&c->body, j);
 
@@ -140,8 +145,9 @@ emit(struct ctx *c, int multi)
 			if (p.len && !(p.p[p.len - 1] == '-' && p.len > 1 && p.p[p.len - 2] != ' '))
 				buf_addc(&p, ' ');
 			buf_add(&p, s, c->body.v[j].len);
+			plain &= c->bodyplain.p[j];
 		}
-		para(++n, p.p, p.len);
+		para(++n, p.p, p.len, plain);
 	}
 }
 
@@ -276,6 +282,16 @@ art_unline(struct ctx *c, size_t k)
 	lines_drop(&c->body, k);
 }
 
+/* s[0, n) lies in the input line the driver knows to need no escaping
+ * (pointers compared as integers: s may be in another buffer). */
+static int
+within(const struct ctx *c, const char *s, size_t n)
+{
+	uintptr_t b = (uintptr_t)c->plain, p = (uintptr_t)s;
+
+	return c->plain && p >= b && p + n <= b + c->plainlen;
+}
+
 void
 art_line(struct ctx *c, const char *s, size_t n)
 {
@@ -292,5 +308,7 @@ art_line(struct ctx *c, const char *s, size_t n)
 	content(c);
 add:
 	lines_add(&c->body, s, n);
+	c->bodyplain.len = c->body.n - 1;	/* after art_unline, if any */
+	buf_addc(&c->bodyplain, within(c, s, n));
 	c->prose += n >= 150;
 }

@@ -23,24 +23,6 @@ buf_grow(struct buf *b, size_t need)
 }
 
 void
-buf_add(struct buf *b, const void *s, size_t n)
-{
-	buf_grow(b, n);
-	if (n)
-		memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-void
-buf_addc(struct buf *b, int c)
-{
-	buf_grow(b, 1);
-	b->p[b->len++] = (char)c;
-	b->p[b->len] = '\0';
-}
-
-void
 buf_adds(struct buf *b, const char *s)
 {
 	buf_add(b, s, strlen(s));
@@ -55,16 +37,10 @@ buf_free(struct buf *b)
 }
 
 void
-lines_add(struct lines *l, const char *s, size_t n)
+lines_grow(struct lines *l)
 {
-	if (l->n == l->cap) {
-		l->cap = l->cap ? 2 * l->cap : 256;
-		l->v = nu_realloc(l->v, l->cap * sizeof *l->v);
-	}
-	l->v[l->n].off = l->text.len;
-	l->v[l->n].len = n;
-	l->n++;
-	buf_add(&l->text, s, n);
+	l->cap = l->cap ? 2 * l->cap : 256;
+	l->v = nu_realloc(l->v, l->cap * sizeof *l->v);
 }
 
 void

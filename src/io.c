@@ -1,16 +1,22 @@
-/* io.c: line input over read(2).  Lines are found with memchr(3) in one
- * large buffer and returned in place, so reading costs no copy and no
- * allocation per line; a giant line grows the buffer once. */
+/* io.c: line input over read(2).  Lines are found in one large buffer
+ * and returned in place, so reading costs no copy and no allocation per
+ * line; a giant line grows the buffer once.  Readers that want to know
+ * more of each line than its end (nsplit: UTF-8, form feeds, escapes;
+ * the record readers: tabs) learn it in the same pass over the bytes. */
 #include "nu.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define RDBUF (1 << 18)
-#define NOFF ((size_t)-1)
+#define AHEAD 4096		/* lines found ahead in check mode, at most */
 
 int
 lrd_open(struct lrd *r, const char *path)
@@ -23,7 +29,6 @@ lrd_open(struct lrd *r, const char *path)
 		return -1;
 	r->cap = RDBUF;
 	r->buf = nu_alloc(r->cap);
-	r->ffat = NOFF;
 	return 0;
 }
 
@@ -36,10 +41,7 @@ fill(struct lrd *r)
 	if (r->beg > 0) {	/* keep only the unfinished line */
 		memmove(r->buf, r->buf + r->beg, r->end - r->beg);
 		r->end -= r->beg;
-		r->scan -= r->beg;
-		r->good = r->good > r->beg ? r->good - r->beg : 0;
-		r->ffscan = r->ffscan > r->beg ? r->ffscan - r->beg : 0;
-		r->ffat = r->ffat != NOFF && r->ffat >= r->beg ? r->ffat - r->beg : NOFF;
+		r->scan -= r->beg;	/* no line waits ahead when we get here */
 		r->beg = 0;
 	}
 	if (r->cap - r->end < RDBUF / 2) {
@@ -59,29 +61,200 @@ fill(struct lrd *r)
 	return n > 0;
 }
 
-/* What every reader wants to know of a line [b, e): is it valid UTF-8, and
- * does it hold a form feed.  Both are found for whole buffers at a time,
- * not line by line: a line's worth of set-up costs more than its bytes. */
-static void
-look(struct lrd *r, size_t b, size_t e)
+#ifdef __SSE2__
+/* bit k set where byte k of the 16 at s is c */
+static inline uint64_t
+is16(const char *s, char c)
 {
-	const char *f;
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+	    _mm_loadu_si128((const __m128i *)(const void *)s), _mm_set1_epi8(c)));
+}
 
-	if (r->good < b)	/* after an invalid line: start afresh */
-		r->good = b;
-	if (r->good < e)
-		r->good += utf8_span(r->buf + r->good, r->end - r->good);
-	r->valid = r->good >= e;
-	if (!r->valid)
-		r->good = e;	/* the caller repairs this line */
-	if ((r->ffat == NOFF || r->ffat < b) && r->ffscan < e) {
-		if (r->ffscan < b)
-			r->ffscan = b;
-		f = memchr(r->buf + r->ffscan, '\f', r->end - r->ffscan);
-		r->ffat = f ? (size_t)(f - r->buf) : NOFF;
-		r->ffscan = f ? r->ffat + 1 : r->end;
+static inline uint64_t
+is64(const char *s, char c)
+{
+	return is16(s, c) | is16(s + 16, c) << 16 | is16(s + 32, c) << 32 | is16(s + 48, c) << 48;
+}
+#endif
+
+/* The next newline in buf[scan, end), or NULL; in tabs mode the tabs
+ * before it are noted on the way.  Records are short and a line's set-up
+ * costs more than its bytes: one pass finds both, 64 bytes at a time
+ * (most records fit), the rest a byte at a time. */
+static char *
+eol(struct lrd *r)
+{
+	const char *p = r->buf;
+	size_t i = r->scan, end = r->end, beg = r->beg;
+	int ntab = r->ntab;
+
+	if (!r->tabs)
+		return memchr(p + i, '\n', end - i);
+#ifdef __SSE2__
+	for (; i + 64 <= end; i += 64) {
+		uint64_t n = is64(p + i, '\n'), t = is64(p + i, '\t');
+
+		if (n)
+			t &= (n & -n) - 1;
+		for (; t && ntab < REC_MAXF; t &= t - 1)
+			r->tab[ntab++] = i + (size_t)__builtin_ctzll(t) - beg;
+		if (n) {
+			r->ntab = ntab;
+			return r->buf + i + __builtin_ctzll(n);
+		}
 	}
-	r->ff = r->ffat != NOFF && r->ffat >= b && r->ffat < e;
+#endif
+	for (; i < end && p[i] != '\n'; i++)
+		if (p[i] == '\t' && ntab < REC_MAXF)
+			r->tab[ntab++] = i - beg;
+	r->ntab = ntab;
+	return i < end ? r->buf + i : NULL;
+}
+
+#ifdef __SSE2__
+/* masks64 for the 16 bytes at s + at, shifted to their place */
+static inline void
+marks16(const unsigned char *s, unsigned at, uint64_t *nl, uint64_t *mk)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
+
+	*nl = is16((const char *)s + at, '\n') << at;
+	/* as signed bytes, controls and non-ASCII are both below ' ' */
+	*mk = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_cmpgt_epi8(_mm_set1_epi8(' '), v),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))) << at;
+}
+#endif
+
+/* Of the n bytes at s (n <= 64): bit k of *nl set where byte k is a
+ * newline, of *mk where it is another control, a backslash or part of a
+ * non-ASCII character. */
+static inline void
+masks64(const unsigned char *s, size_t n, uint64_t *nl, uint64_t *mk)
+{
+	size_t i;
+
+#ifdef __SSE2__
+	if (n == 64) {
+		uint64_t l, m;
+
+		marks16(s, 0, nl, mk);
+		marks16(s, 16, &l, &m);
+		*nl |= l, *mk |= m;
+		marks16(s, 32, &l, &m);
+		*nl |= l, *mk |= m;
+		marks16(s, 48, &l, &m);
+		*nl |= l;
+		*mk = (*mk | m) & ~*nl;
+		return;
+	}
+#endif
+	*nl = *mk = 0;
+	for (i = 0; i < n; i++) {
+		*nl |= (uint64_t)(s[i] == '\n') << i;
+		*mk |= (uint64_t)(s[i] != '\n' && (s[i] < ' ' || s[i] >= 0x80 || s[i] == '\\')) << i;
+	}
+}
+
+/* Check mode: find the lines in buf[scan, end) and what each holds, in
+ * one pass, 64 bytes at a time.  A line's worth of set-up (a memchr(3) for
+ * its end, a UTF-8 check, a search for form feeds, later one for bytes to
+ * escape) costs more than its bytes, and most lines are short.  Before the
+ * end of input the last bytes wait for more, so that no character is cut. */
+static void
+scan(struct lrd *r)
+{
+	const unsigned char *p = (const unsigned char *)r->buf;
+	struct lrdline *ahead;
+	size_t i = r->scan, end = r->end, next = i, na = 0, base, j, n, k, line;
+	uint64_t nl, mk;
+	int fl = r->scanfl, f;
+
+	if (!r->ahead)
+		r->ahead = nu_alloc(AHEAD * sizeof *r->ahead);
+	ahead = r->ahead;
+	while (na + 64 <= AHEAD && i < end && (r->eof || i + 64 + 3 <= end)) {
+		n = end - i < 64 ? end - i : 64;
+		masks64(p + i, n, &nl, &mk);
+		for (base = na; nl; nl &= nl - 1) {
+			ahead[na].end = i + (size_t)__builtin_ctzll(nl);
+			ahead[na++].fl = 0;
+		}
+		if (na > base) {
+			ahead[base].fl = fl;
+			fl = 0;
+		}
+		for (; mk; mk &= mk - 1) {
+			if ((j = i + (size_t)__builtin_ctzll(mk)) < next)
+				continue;	/* within the last character */
+			if (p[j] < 0x80) {
+				/* a control or backslash: out_esc would touch
+				 * it, as esc_scan stops at every control */
+				f = LRD_ESC | (p[j] == '\f' ? LRD_FF : 0) | (p[j] == 0 ? LRD_BAD : 0);
+				next = j + 1;
+			} else {
+				k = utf8_seq(r->buf + j, end - j);
+				f = k ? 0 : LRD_BAD;
+				next = j + (k ? k : 1);
+			}
+			/* the line of j: the first that ends after it */
+			for (line = base; line < na && ahead[line].end < j; line++)
+				;
+			if (line < na)
+				ahead[line].fl |= f;
+			else
+				fl |= f;
+		}
+		i = next > i + n ? next : i + n;
+	}
+	r->nahead = na;
+	r->iahead = 0;
+	r->scan = i;
+	r->scanfl = fl;
+}
+
+/* Return the line that ends at end (its newline, or the end of input)
+ * and holds fl. */
+static inline void
+setline(struct lrd *r, size_t end, int fl)
+{
+	r->line = r->buf + r->beg;
+	r->len = end - r->beg;
+	r->valid = !(fl & LRD_BAD);
+	r->ff = (fl & LRD_FF) != 0;
+	r->plain = !(fl & (LRD_ESC | LRD_BAD));
+	r->nonl = end == r->end;
+	r->buf[end] = '\0';
+	r->beg = end + !r->nonl;
+	if (r->nonl)
+		r->end = r->scan = r->beg;
+}
+
+/* lrd_get in check mode: from the lines found ahead, finding more when
+ * they run out. */
+static ssize_t
+getchecked(struct lrd *r)
+{
+	struct lrdline *l;
+
+	while (r->iahead == r->nahead) {
+		scan(r);
+		if (r->nahead)
+			break;
+		if (!r->eof && fill(r))
+			continue;
+		if (!r->eof) {	/* the bytes kept back are all there is */
+			r->eof = 1;
+			continue;
+		}
+		if (r->beg == r->end)
+			return -1;
+		setline(r, r->end, r->scanfl);	/* the last line has no newline */
+		return (ssize_t)r->len;
+	}
+	l = &r->ahead[r->iahead++];
+	setline(r, l->end, l->fl);
+	return (ssize_t)r->len;
 }
 
 ssize_t
@@ -89,8 +262,15 @@ lrd_get(struct lrd *r)
 {
 	char *nl;
 
+	if (r->check) {
+		if (getchecked(r) < 0)
+			return -1;
+		r->lineno++;
+		return (ssize_t)r->len;
+	}
+	r->ntab = 0;
 	for (;;) {
-		nl = memchr(r->buf + r->scan, '\n', r->end - r->scan);
+		nl = eol(r);
 		if (nl) {
 			r->nonl = 0;
 			break;
@@ -107,8 +287,6 @@ lrd_get(struct lrd *r)
 	}
 	r->line = r->buf + r->beg;
 	r->len = (size_t)(nl - r->line);
-	if (r->check)
-		look(r, r->beg, (size_t)(nl - r->buf));
 	*nl = '\0';
 	r->beg = r->scan = (size_t)(nl - r->buf) + (r->nonl ? 0 : 1);
 	if (r->nonl)
@@ -123,7 +301,9 @@ lrd_close(struct lrd *r)
 	if (r->fd > 0)
 		close(r->fd);
 	free(r->buf);
+	free(r->ahead);
 	r->buf = r->line = NULL;
+	r->ahead = NULL;
 }
 
 /* Run fn over each named input ("-" or none: stdin).  A file that cannot
@@ -163,8 +343,9 @@ records(struct lrd *in, void *arg)
 	const struct recfns *f = arg;
 	struct rec r;
 
+	in->tabs = 1;
 	while (lrd_get(in) >= 0) {
-		if (rec_split(&r, in->line, in->len) == 0)
+		if (rec_fields(&r, in->line, in->len, in->tab, in->ntab) == 0)
 			f->rec(in, &r);
 		else if (in->len > 0)	/* a blank line carries nothing */
 			f->bad(in);

@@ -133,6 +133,7 @@ run(const struct fmt *f, struct ctx *c, struct lines *h)
 	c->format = f->name;
 	f->start(c);
 	c->ctl = 1;	/* not kept for held lines: look */
+	c->plain = NULL;
 	for (i = 0; i < h->n; i++) {
 		c->lineno = i + 1;
 		f->line(c, lines_at(h, i), h->v[i].len);
@@ -182,6 +183,8 @@ input(struct lrd *in, void *arg)
 			n = fixed.len;
 		}
 		c.lineno = in->lineno;
+		c.plain = in->plain && s == in->line ? s : NULL;
+		c.plainlen = n;
 		if (f) {
 			f->line(&c, s, n);
 			continue;

@@ -20,11 +20,16 @@ struct ctx {
 				   a hint, so that a format need not search
 				   every line for one */
 	struct buf base;	/* ID base derived from the file name */
+	const char *plain;	/* the input line now read, when it holds nothing
+				   to escape, else NULL: body lines taken from it
+				   are written without a search for escapes */
+	size_t plainlen;
 
 	/* the article being built */
 	struct buf meta;	/* key NUL value NUL ... */
 	size_t nmeta;
 	struct lines body;	/* body lines; len 0: a blank line (a block break) */
+	struct buf bodyplain;	/* per body line: 1 when it holds nothing to escape */
 	size_t prose;		/* body lines of 150 bytes or more: text, not menus */
 	int open;		/* an article is being built */
 	int done;		/* a finished article waits for its ID */

@@ -30,6 +30,9 @@ static struct {
 	int colsset;			/* ... taken from its first record */
 	const char *keys[MAXKEYS];	/* article fields looked up: -f first */
 	size_t keylen[MAXKEYS];		/* their lengths: looked up per record */
+	uint64_t keyhint[64];		/* bit c & 63 of [n & 63]: a key of length
+					   n starts with byte c; most meta keys
+					   are no -f key, and fail here at once */
 	size_t nkeys;
 	size_t nshow;			/* how many of them -f asked to show */
 	int header;
@@ -44,6 +47,7 @@ static struct {
 	size_t nrows, caprows;
 	struct span val[MAXKEYS];	/* first value of each -f key */
 	int has[MAXKEYS];
+	size_t nhas;			/* how many keys have their value */
 	unsigned long paras, words;
 	int open;
 } a;
@@ -155,6 +159,7 @@ addkey(const char *k)
 	if (t.nkeys == MAXKEYS)
 		nu_die(2, "too many -f fields (at most %d)", MAXKEYS);
 	t.keylen[t.nkeys] = strlen(k);
+	t.keyhint[t.keylen[t.nkeys] & 63] |= (uint64_t)1 << ((unsigned char)k[0] & 63);
 	t.keys[t.nkeys++] = k;
 }
 
@@ -204,35 +209,58 @@ keycols(void)
 	}
 }
 
+/* Inline: the quick test fails for most meta records. */
+static inline int
+keyhint(const char *k, size_t n)
+{
+	return n && t.keyhint[n & 63] >> ((unsigned char)k[0] & 63) & 1;
+}
+
 static int
 keyidx(const char *k, size_t n)
 {
 	size_t i;
 
+	if (!keyhint(k, n))
+		return -1;
 	for (i = 0; i < t.nkeys; i++)
 		if (t.keylen[i] == n && t.keys[i][0] == k[0] && memcmp(t.keys[i], k, n) == 0)
 			return (int)i;
 	return -1;
 }
 
+/* Keep v as the value of key i (-1: no key asked for) unless it has one. */
 static void
-setkey(const char *k, size_t kn, const char *v, size_t vn)
+setval(int i, const char *v, size_t vn)
 {
-	int i = keyidx(k, kn);
-
 	if (i < 0 || a.has[i])
 		return;
 	a.val[i].off = a.arena.len;
 	a.val[i].len = vn;
 	buf_add(&a.arena, v, vn);
 	a.has[i] = 1;
+	a.nhas++;
 }
 
-/* the articles table's own columns, looked up like -f keys */
 static void
-artcol(const char *name)
+setkey(const char *k, size_t kn, const char *v, size_t vn)
 {
-	int i = keyidx(name, strlen(name));
+	/* most meta records come after the keys asked for: no search */
+	if (a.nhas == t.nkeys || !keyhint(k, kn))
+		return;
+	setval(keyidx(k, kn), v, vn);
+}
+
+/* the keys doc records and the articles table's own columns fill, looked
+ * up like -f keys, once */
+enum { O_SOURCE, O_FORMAT, O_TITLE, O_BYLINE, O_DATE, O_N };
+static const char *const own[O_N] = {"source", "format", "title", "byline", "date"};
+static int ownidx[O_N];
+
+static void
+artcol(int o)
+{
+	int i = ownidx[o];
 
 	if (i >= 0 && a.has[i])
 		out_add(a.arena.p + a.val[i].off, a.val[i].len);
@@ -252,11 +280,11 @@ flush(void)
 		header();
 	if (t.articles) {
 		out_add(a.id.p, a.id.len);
-		out_c('\t'); artcol("source");
-		out_c('\t'); artcol("format");
-		out_c('\t'); artcol("title");
-		out_c('\t'); artcol("byline");
-		out_c('\t'); artcol("date");
+		out_c('\t'); artcol(O_SOURCE);
+		out_c('\t'); artcol(O_FORMAT);
+		out_c('\t'); artcol(O_TITLE);
+		out_c('\t'); artcol(O_BYLINE);
+		out_c('\t'); artcol(O_DATE);
 		out_c('\t');
 		out_u(a.paras);
 		out_c('\t');
@@ -316,6 +344,7 @@ begin(const struct rec *r)
 	a.paras = a.words = 0;
 	for (i = 0; i < t.nkeys; i++)
 		a.has[i] = 0;
+	a.nhas = 0;
 	a.open = 1;
 }
 
@@ -460,10 +489,35 @@ unknowncols(struct lrd *in, const struct rec *r)
 	return 1;
 }
 
+/* kind_of(3) of a record; a stream repeats a kind in runs (meta,
+ * meta, ..., para, para, ...), so the last answer is tried first. */
+static const struct kind *
+kindof(const struct rec *r)
+{
+	static const char *last;
+	static size_t lastlen;
+	static const struct kind *lastk;
+
+	size_t i;
+
+	if (last && r->fl[1] == lastlen) {
+		for (i = 0; i < lastlen && r->f[1][i] == last[i]; i++)
+			;	/* kinds are short: no memcmp(3) call */
+		if (i == lastlen)
+			return lastk;
+	}
+	lastk = kind_of(r->f[1], r->fl[1]);
+	if (lastk) {
+		last = lastk->kind;
+		lastlen = r->fl[1];
+	}
+	return lastk;
+}
+
 static void
 record(struct lrd *in, struct rec *r)
 {
-	const struct kind *k = kind_of(r->f[1], r->fl[1]);
+	const struct kind *k = kindof(r);
 
 	if (!a.open || !rec_sameid(r, a.id.p, a.id.len))
 		begin(r);
@@ -473,14 +527,16 @@ record(struct lrd *in, struct rec *r)
 		return;
 	}
 	if (k == &nu_kinds[K_DOC]) {
-		setkey("source", 6, r->f[2], r->fl[2]);
-		setkey("format", 6, r->f[3], r->fl[3]);
+		setval(ownidx[O_SOURCE], r->f[2], r->fl[2]);
+		setval(ownidx[O_FORMAT], r->f[3], r->fl[3]);
 	} else if (k == &nu_kinds[K_META]) {
 		setkey(r->f[2], r->fl[2], r->f[3], r->fl[3]);
 	} else if (t.articles && k == &nu_kinds[K_PARA]) {
 		a.paras++;
 		a.words += countwords(r->f[3], r->fl[3]);
 	}
+	if (!t.nkinds)
+		return;	/* the articles table: no rows from records */
 	if (t.unknown && shown(r, k) && !unknowncols(in, r))
 		return;
 	if (t.direct && shown(r, k)) {
@@ -513,6 +569,7 @@ int
 main(int argc, char **argv)
 {
 	int c;
+	size_t i;
 	char *spec = "articles";
 
 	nu_init(argv[0]);
@@ -538,13 +595,10 @@ main(int argc, char **argv)
 	tables(spec);
 	t.direct = !t.articles && !t.unknown && t.nkinds == 1 && t.nshow == 0;
 	/* the articles table needs these whether or not -f asked */
-	if (t.articles) {
-		static const char *own[] = {"source", "format", "title", "byline", "date"};
-		size_t i;
-
-		for (i = 0; i < 5; i++)
-			if (keyidx(own[i], strlen(own[i])) < 0)
-				addkey(own[i]);
+	for (i = 0; i < O_N; i++) {
+		if (t.articles && keyidx(own[i], strlen(own[i])) < 0)
+			addkey(own[i]);
+		ownidx[i] = keyidx(own[i], strlen(own[i]));
 	}
 	nu_records(argc, argv, record, notrec);
 	flush();

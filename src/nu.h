@@ -11,7 +11,9 @@
 
 #define _POSIX_C_SOURCE 200809L
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/types.h>
 
 /* ---- messages (util.c) ---- */
@@ -31,10 +33,28 @@ int nu_out_finish(void);	/* flush output; on error say so and return 1 */
 extern char nu_obuf[NU_OBUF];
 extern size_t nu_olen;
 void out_flush(void);		/* a write error ends the tool */
-void out_add(const void *s, size_t n);
-void out_s(const char *s);
+void out_big(const void *s, size_t n);	/* out_add when it does not fit */
 void out_u(unsigned long v);	/* decimal */
 void out_esc(const char *s, size_t n);	/* escaped as a text field */
+/* The tools write several short fields per record: the common case is
+ * inline, and out_s of a literal needs no strlen(3) at run time. */
+static inline void
+out_add(const void *s, size_t n)
+{
+	if (n > NU_OBUF - nu_olen) {
+		out_big(s, n);
+		return;
+	}
+	memcpy(nu_obuf + nu_olen, s, n);
+	nu_olen += n;
+}
+
+static inline void
+out_s(const char *s)
+{
+	out_add(s, strlen(s));
+}
+
 static inline void
 out_c(int c)
 {
@@ -49,8 +69,26 @@ struct buf {
 	size_t len, cap;
 };
 void buf_grow(struct buf *b, size_t need);
-void buf_add(struct buf *b, const void *s, size_t n);
-void buf_addc(struct buf *b, int c);
+/* inline: the builders add every line, most of them short */
+static inline void
+buf_add(struct buf *b, const void *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
+	if (n)
+		memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static inline void
+buf_addc(struct buf *b, int c)
+{
+	if (b->len + 2 > b->cap)
+		buf_grow(b, 1);
+	b->p[b->len++] = (char)c;
+	b->p[b->len] = '\0';
+}
 void buf_adds(struct buf *b, const char *s);
 void buf_free(struct buf *b);
 #define buf_reset(b) ((b)->len = 0)
@@ -64,12 +102,30 @@ struct lines {
 	struct span *v;
 	size_t n, cap;
 };
-void lines_add(struct lines *l, const char *s, size_t n);
+void lines_grow(struct lines *l);	/* room for one more line */
+static inline void
+lines_add(struct lines *l, const char *s, size_t n)
+{
+	if (l->n == l->cap)
+		lines_grow(l);
+	l->v[l->n].off = l->text.len;
+	l->v[l->n].len = n;
+	l->n++;
+	buf_add(&l->text, s, n);
+}
 void lines_reset(struct lines *l);
 void lines_drop(struct lines *l, size_t k);	/* the last k lines */
 #define lines_at(l, i) ((l)->text.p + (l)->v[i].off)
 
+#define REC_MAXF 64		/* record fields kept apart; the rest stay in the last one */
+
 /* ---- line input (io.c) ---- */
+struct lrdline {		/* a line found ahead (check mode) */
+	size_t end;		/* offset of its newline in buf */
+	int fl;			/* what it holds: LRD_* */
+};
+enum { LRD_BAD = 1, LRD_FF = 2, LRD_ESC = 4 };	/* invalid UTF-8 or NUL; form feed;
+						   control or backslash */
 struct lrd {
 	int fd;
 	const char *name;	/* as given, "-" for stdin */
@@ -79,13 +135,18 @@ struct lrd {
 	unsigned long lineno;
 	int nonl;		/* the last line had no final newline */
 	int err;		/* errno of a read error, else 0 */
-	int check;		/* set by the caller: find valid and ff per line */
+	int check;		/* set by the caller: find valid, ff and plain per line */
 	int valid;		/* the line is valid UTF-8 without NUL */
 	int ff;			/* the line holds a form feed */
+	int plain;		/* the line holds no control, backslash or bad byte */
+	int tabs;		/* set by the caller: find tab and ntab per line */
+	size_t tab[REC_MAXF];	/* offsets in line of its first tabs */
+	int ntab;
 	char *buf;		/* read(2) buffer: lines are returned in place */
 	size_t cap, beg, end, scan;
-	size_t good;		/* buf[0, good) is known valid UTF-8 without NUL */
-	size_t ffscan, ffat;	/* searched for form feeds up to; the next one */
+	struct lrdline *ahead;	/* check mode: lines found in buf[beg, scan) */
+	size_t nahead, iahead;	/* how many; the next one */
+	int scanfl;		/* LRD_* of the line scanned up to scan */
 	int eof;
 };
 int lrd_open(struct lrd *r, const char *path);	/* -1 and errno on failure */
@@ -94,7 +155,6 @@ void lrd_close(struct lrd *r);
 void nu_inputs(int argc, char **argv, void (*fn)(struct lrd *, void *), void *arg);
 
 /* ---- the record stream (rec.c, esc.c) ---- */
-#define REC_MAXF 64		/* fields kept apart; the rest stay in the last one */
 struct rec {
 	char *line;		/* the raw line, unchanged */
 	size_t len;
@@ -105,8 +165,33 @@ struct rec {
 /* Split a raw stream line into fields; returns 0, or -1 when it is not a
  * record (fewer than two fields, or an empty id or kind). */
 int rec_split(struct rec *r, char *line, size_t len);
+/* The same from the line's first tabs (all of them, or REC_MAXF), which
+ * rec_tabs finds. */
+int rec_fields(struct rec *r, char *line, size_t len, const size_t *tab, int ntab);
+int rec_tabs(const char *s, size_t n, size_t *tab, int max);
 int rec_kind(const struct rec *r, const char *kind);
-int rec_sameid(const struct rec *r, const char *id, size_t idlen);
+/* Called for every record with short IDs that differ at their end
+ * (dump.1, dump.2): inline, and compared from the back, eight bytes at a
+ * time, which beats a call to memcmp(3). */
+static inline int
+rec_sameid(const struct rec *r, const char *id, size_t idlen)
+{
+	const char *p = r->f[0];
+	size_t i = idlen;
+	uint64_t a, b;
+
+	if (r->fl[0] != idlen)
+		return 0;
+	for (; i >= 8; i -= 8) {
+		memcpy(&a, p + i - 8, 8);
+		memcpy(&b, id + i - 8, 8);
+		if (a != b)
+			return 0;
+	}
+	while (i > 0 && p[i - 1] == id[i - 1])
+		i--;
+	return i == 0;
+}
 /* Append s (n bytes) escaped / unescaped; unescaping leaves unknown
  * escapes as they are, so it never fails. */
 size_t esc_scan(const char *s, size_t n);	/* offset of the first byte to escape, or n */
@@ -137,9 +222,41 @@ extern const struct kind nu_kinds[];
 /* Copy s to b as valid UTF-8: invalid bytes are read as Windows-1252,
  * NUL becomes U+FFFD.  Returns the number of bytes so repaired. */
 size_t utf8_fix(struct buf *b, const char *s, size_t n);
-/* Length of the longest prefix of s that is valid UTF-8 without NUL and
- * ends on a character boundary. */
-size_t utf8_span(const char *s, size_t n);
+/* Length of the valid UTF-8 character at s (1-4), or 0 when s starts an
+ * invalid sequence (stray continuation byte, overlong form, surrogate,
+ * > U+10FFFF, truncated) or is NUL.  Inline: the line reader runs it for
+ * every non-ASCII character. */
+static inline size_t
+utf8_seq(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned c = s[0];
+
+	if (c < 0x80)
+		return c ? 1 : 0;
+	if (c >= 0xC2 && c <= 0xDF)
+		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xE0 && s[1] < 0xA0)
+			return 0;	/* overlong */
+		if (c == 0xED && s[1] >= 0xA0)
+			return 0;	/* surrogate */
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+		    (s[3] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xF0 && s[1] < 0x90)
+			return 0;	/* overlong */
+		if (c == 0xF4 && s[1] >= 0x90)
+			return 0;	/* > U+10FFFF */
+		return 4;
+	}
+	return 0;
+}
 size_t utf8_len(const char *s, size_t n);	/* characters */
 int utf8_put(char *dst, unsigned cp);		/* bytes written (1-4) */
 
@@ -154,13 +271,41 @@ int date_month(const char *s, size_t n);
 
 /* ---- small string helpers (util.c) ---- */
 int nu_isspace(int c);
-size_t nu_rtrim(const char *s, size_t n);	/* length without trailing white space */
-size_t nu_ltrim(const char *s, size_t n);	/* count of leading white space */
+size_t nu_rtrim_(const char *s, size_t n);	/* nu_rtrim, nu_ltrim past the quick test */
+size_t nu_ltrim_(const char *s, size_t n);
 int nu_prefix(const char *s, size_t n, const char *pre);	/* case-sensitive */
 int nu_iprefix(const char *s, size_t n, const char *pre);	/* ASCII case-insensitive */
 int nu_eq(const char *s, size_t n, const char *w);	/* s is the string w */
 int nu_ieq(const char *s, size_t n, const char *w);	/* the same, ASCII case aside */
-void nu_trim(const char **s, size_t *n);	/* white space off both ends */
+
+/* Length without trailing white space; inline, since nearly every line
+ * ends in a byte that is no space and the test is all it takes. */
+static inline size_t
+nu_rtrim(const char *s, size_t n)
+{
+	if (n && (unsigned char)s[n - 1] > ' ' && (unsigned char)s[n - 1] != 0xa0)
+		return n;
+	return nu_rtrim_(s, n);
+}
+
+/* Count of leading white space, likewise. */
+static inline size_t
+nu_ltrim(const char *s, size_t n)
+{
+	if (n && (unsigned char)s[0] > ' ' && (unsigned char)s[0] != 0xc2)
+		return 0;
+	return nu_ltrim_(s, n);
+}
+
+/* White space off both ends. */
+static inline void
+nu_trim(const char **s, size_t *n)
+{
+	size_t l = nu_ltrim(*s, *n);
+
+	*s += l;
+	*n = nu_rtrim(*s, *n - l);
+}
 /* ASCII classes whatever the locale, inline since they run per byte; c is
  * a byte as unsigned char, and a letter is an ASCII letter or any byte of
  * a non-ASCII character */

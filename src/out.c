@@ -36,47 +36,43 @@ out_flush(void)
 }
 
 void
-out_add(const void *s, size_t n)
+out_big(const void *s, size_t n)
 {
-	if (n > NU_OBUF - nu_olen) {
-		out_flush();
-		if (n >= NU_OBUF) {	/* a giant field, in buffer-sized pieces */
-			while (n > 0) {
-				size_t k = n < NU_OBUF ? n : NU_OBUF;
-
-				memcpy(nu_obuf, s, k);
-				nu_olen = k;
-				out_flush();
-				s = (const char *)s + k;
-				n -= k;
-			}
-			return;
-		}
+	out_flush();
+	if (n < NU_OBUF) {
+		memcpy(nu_obuf, s, n);
+		nu_olen = n;
+		return;
 	}
-	memcpy(nu_obuf + nu_olen, s, n);
-	nu_olen += n;
+	while (n > 0) {	/* a giant field, in buffer-sized pieces */
+		size_t k = n < NU_OBUF ? n : NU_OBUF;
+
+		memcpy(nu_obuf, s, k);
+		nu_olen = k;
+		out_flush();
+		s = (const char *)s + k;
+		n -= k;
+	}
 }
 
-void
-out_s(const char *s)
-{
-	out_add(s, strlen(s));
-}
-
+/* Written in place: it runs for every paragraph, mostly with small
+ * numbers. */
 void
 out_u(unsigned long v)
 {
-	char b[24];
-	size_t i = sizeof b;
+	char *d;
+	size_t n = 1;
+	unsigned long t;
 
-	if (v < 10) {	/* paragraph numbers, mostly */
-		out_c('0' + (int)v);
-		return;
-	}
+	for (t = v; t >= 10; t /= 10)
+		n++;
+	if (n > NU_OBUF - nu_olen)
+		out_flush();
+	d = nu_obuf + nu_olen + n;
+	nu_olen += n;
 	do
-		b[--i] = (char)('0' + v % 10);
+		*--d = (char)('0' + v % 10);
 	while ((v /= 10));
-	out_add(b + i, sizeof b - i);
 }
 
 void

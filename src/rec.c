@@ -146,64 +146,67 @@ rec_write_line(const char *line, size_t len)
 	out_c('\n');
 }
 
-/* Add the field [from, to) of r->line; at REC_MAXF - 1 fields the rest of
- * the line, tabs and all, is the last one.  Returns 0 when full. */
-static int
-field(struct rec *r, size_t from, size_t to)
+/* Offsets of the first max tabs of s[0, n) into tab; returns how many. */
+int
+rec_tabs(const char *s, size_t n, size_t *tab, int max)
 {
-	if (r->nf == REC_MAXF - 1)
-		to = r->len;
-	r->f[r->nf] = r->line + from;
-	r->fl[r->nf++] = to - from;
-	return r->nf < REC_MAXF && to < r->len;
+	size_t i = 0;
+	int k = 0;
+
+#ifdef __SSE2__
+	/* one compare per sixteen bytes */
+	{
+		const __m128i t = _mm_set1_epi8('\t');
+		unsigned m;
+
+		for (; i < n && n >= 16; i += 16) {
+			/* the last block overlaps the one before: its bytes
+			 * already seen are masked out */
+			size_t at = i + 16 <= n ? i : n - 16;
+
+			m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(t,
+			    _mm_loadu_si128((const __m128i *)(const void *)(s + at))));
+			for (m &= ~0u << (i - at); m; m &= m - 1) {
+				if (k == max)
+					return k;
+				tab[k++] = at + (size_t)__builtin_ctz(m);
+			}
+		}
+	}
+#endif
+	for (; i < n && k < max; i++)
+		if (s[i] == '\t')
+			tab[k++] = i;
+	return k;
+}
+
+int
+rec_fields(struct rec *r, char *line, size_t len, const size_t *tab, int ntab)
+{
+	size_t start = 0;
+	int i, nf = 0;
+
+	r->line = line;
+	r->len = len;
+	/* at REC_MAXF - 1 fields the rest of the line, tabs and all, is the
+	 * last one */
+	for (i = 0; i < ntab && nf < REC_MAXF - 1; i++) {
+		r->f[nf] = line + start;
+		r->fl[nf++] = tab[i] - start;
+		start = tab[i] + 1;
+	}
+	r->f[nf] = line + start;
+	r->fl[nf++] = len - start;
+	r->nf = nf;
+	return nf < 2 || r->fl[0] == 0 || r->fl[1] == 0 ? -1 : 0;
 }
 
 int
 rec_split(struct rec *r, char *line, size_t len)
 {
-	size_t i = 0, start = 0, pos;
+	size_t tab[REC_MAXF];
 
-	r->line = line;
-	r->len = len;
-	r->nf = 0;
-#ifdef __SSE2__
-	/* every tab of the line from one compare per sixteen bytes */
-	{
-		const __m128i tab = _mm_set1_epi8('\t');
-		unsigned m;
-
-		for (; i < len && len >= 16; i += 16) {
-			/* the last block overlaps the one before: its bytes
-			 * already seen are masked out */
-			size_t at = i + 16 <= len ? i : len - 16;
-
-			m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(tab,
-			    _mm_loadu_si128((const __m128i *)(const void *)(line + at))));
-			m &= ~0u << (i - at);
-			for (; m; m &= m - 1) {
-				pos = at + (size_t)__builtin_ctz(m);
-				if (!field(r, start, pos))
-					goto done;
-				start = pos + 1;
-			}
-		}
-		if (len >= 16) {
-			field(r, start, len);
-			goto done;
-		}
-	}
-#endif
-	for (; i < len; i++)
-		if (line[i] == '\t') {
-			if (!field(r, start, i))
-				goto done;
-			start = i + 1;
-		}
-	field(r, start, len);
-done:
-	if (r->nf < 2 || r->fl[0] == 0 || r->fl[1] == 0)
-		return -1;
-	return 0;
+	return rec_fields(r, line, len, tab, rec_tabs(line, len, tab, REC_MAXF));
 }
 
 int
@@ -212,19 +215,4 @@ rec_kind(const struct rec *r, const char *kind)
 	size_t n = strlen(kind);
 
 	return r->fl[1] == n && memcmp(r->f[1], kind, n) == 0;
-}
-
-int
-rec_sameid(const struct rec *r, const char *id, size_t idlen)
-{
-	/* called for every record with short IDs that differ at their end
-	 * (dump.1, dump.2): a loop from the back beats a call to memcmp */
-	const char *p = r->f[0];
-	size_t i = idlen;
-
-	if (r->fl[0] != idlen)
-		return 0;
-	while (i > 0 && p[i - 1] == id[i - 1])
-		i--;
-	return i == 0;
 }

@@ -8,9 +8,6 @@
 
 #include <stdint.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 /* Windows-1252 0x80..0x9F; the five unassigned bytes map to C1 controls
  * as in ISO-8859-1, so every byte has a character. */
@@ -46,81 +43,6 @@ utf8_put(char *d, unsigned cp)
 	return 4;
 }
 
-/* Length of the valid sequence at s (1-4), or 0 when s starts an invalid
- * one: stray continuation bytes, overlong forms, surrogates, > U+10FFFF,
- * truncated sequences. */
-static size_t
-seqlen(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-
-	if (c < 0x80)
-		return c ? 1 : 0;
-	if (c >= 0xC2 && c <= 0xDF)
-		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c >= 0xE0 && c <= 0xEF) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xE0 && s[1] < 0xA0)
-			return 0;	/* overlong */
-		if (c == 0xED && s[1] >= 0xA0)
-			return 0;	/* surrogate */
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-		    (s[3] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xF0 && s[1] < 0x90)
-			return 0;
-		if (c == 0xF4 && s[1] >= 0x90)
-			return 0;
-		return 4;
-	}
-	return 0;
-}
-
-/* Offset of the first byte at s that is NUL or not ASCII, or n. */
-static inline size_t
-ascii(const char *s, size_t n)
-{
-	size_t i = 0;
-	uint64_t w;
-
-#ifdef __SSE2__
-	const __m128i zero = _mm_setzero_si128();
-
-	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-
-		if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero))))
-			break;
-	}
-#endif
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if ((w | ((w - 0x0101010101010101u) & ~w)) & 0x8080808080808080u)
-			break;
-	}
-	while (i < n && (unsigned char)s[i] - 1u < 0x7Fu)
-		i++;
-	return i;
-}
-
-size_t
-utf8_span(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, k;
-
-	for (;;) {
-		i += ascii(s + i, n - i);
-		if (i == n || !p[i] || !(k = seqlen(p + i, n - i)))
-			return i;
-		i += k;
-	}
-}
-
 size_t
 utf8_fix(struct buf *b, const char *s, size_t n)
 {
@@ -135,7 +57,7 @@ utf8_fix(struct buf *b, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		if ((k = seqlen(p + i, n - i))) {
+		if ((k = utf8_seq(s + i, n - i))) {
 			i += k;
 			continue;
 		}

@@ -101,10 +101,8 @@ nu_isspace(int c)
 }
 
 size_t
-nu_rtrim(const char *s, size_t n)
+nu_rtrim_(const char *s, size_t n)
 {
-	if (n && (unsigned char)s[n - 1] > ' ' && (unsigned char)s[n - 1] != 0xa0)
-		return n;	/* the common case, quickly */
 	for (;;) {
 		while (n > 0 && nu_isspace((unsigned char)s[n - 1]))
 			n--;
@@ -117,12 +115,10 @@ nu_rtrim(const char *s, size_t n)
 }
 
 size_t
-nu_ltrim(const char *s, size_t n)
+nu_ltrim_(const char *s, size_t n)
 {
 	size_t i = 0;
 
-	if (n && (unsigned char)s[0] > ' ' && (unsigned char)s[0] != 0xc2)
-		return 0;	/* the common case, quickly */
 	for (;;) {
 		while (i < n && nu_isspace((unsigned char)s[i]))
 			i++;
@@ -179,13 +175,4 @@ nu_ieq(const char *s, size_t n, const char *w)
 		if (nu_tolower((unsigned char)s[i]) != nu_tolower((unsigned char)w[i]) || !w[i])
 			return 0;
 	return !w[n];
-}
-
-void
-nu_trim(const char **s, size_t *n)
-{
-	size_t l = nu_ltrim(*s, *n);
-
-	*s += l;
-	*n = nu_rtrim(*s, *n - l);
 }
