@@ -84,8 +84,13 @@ out_esc(const char *s, size_t n)
 	while ((i = esc_scan(s, n)) < n) {
 		out_add(s, i);
 		c = (unsigned char)s[i];
-		out_c('\\');
-		out_c(c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\');
+		/* the scan may stop at any control byte: only four are escaped,
+		 * the others (0x01, VT, FF ...) pass as they are */
+		if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+			out_c('\\');
+			out_c(c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\');
+		} else
+			out_c(c);
 		s += i + 1;
 		n -= i + 1;
 	}

@@ -95,3 +95,28 @@ setup() {
 	nsplit "$FIX/core-dates.mbox" | grep -c '	meta	date_written	' >"$T/n" || true
 	[ "$(cat "$T/n")" -eq 13 ]
 }
+
+@test "escaping: other control bytes (SOH, VT) pass through unchanged, short and long lines" {
+	printf 'a\001b\vc\n' >"$T/ctl.txt"
+	printf 'some longer text to pass the sixteen-byte blocks \001\001 and \v here\n' >>"$T/ctl.txt"
+	nsplit "$T/ctl.txt" | cut -f4 | sed 1d >"$T/out"
+	same_bytes "$T/ctl.txt" "$T/out"
+}
+
+@test "reader: lines, UTF-8 and form feeds across read-buffer boundaries" {
+	# lines of 1000 bytes ending in a 3-byte character, so that buffer
+	# ends (every 2^18 bytes) cut characters and lines at many offsets
+	awk 'BEGIN { for (i = 0; i < 600; i++) { s = sprintf("%05d ", i);
+		while (length(s) < 996) s = s "x"; printf "%s\342\202\254\n", s;
+		if (i % 97 == 0) printf "\f\n" } }' >"$T/big.txt"
+	nsplit "$T/big.txt" 2>"$T/err" >"$T/out"
+	[ ! -s "$T/err" ]
+	[ "$(grep -c '	para	' "$T/out")" -eq 600 ]
+	[ "$(grep -c '	doc	' "$T/out")" -eq 8 ]	# 7 form feeds
+	cut -f4 "$T/out" | grep -v '^text$' | grep . >"$T/got"
+	grep -v "$(printf '\f')" "$T/big.txt" >"$T/want"
+	same_bytes "$T/want" "$T/got"
+	# the same through a pipe that delivers odd-sized pieces
+	dd if="$T/big.txt" bs=4093 2>/dev/null | nsplit | cut -f4 | grep -v '^text$' | grep . >"$T/got2"
+	same_bytes "$T/want" "$T/got2"
+}
