@@ -410,6 +410,7 @@ tok_all(const struct para *p, int l, int must)
 
 /* ---- measuring a paragraph ---- */
 
+#ifdef __SSE2__
 static unsigned
 ones(unsigned m)	/* bits set in a 16-bit mask */
 {
@@ -418,6 +419,7 @@ ones(unsigned m)	/* bits set in a 16-bit mask */
 	m = (m + (m >> 4)) & 0x0F0F;
 	return (m + (m >> 8)) & 0x1F;
 }
+#endif
 
 /* Words (runs of bytes other than space) and UTF-8 continuation bytes of
  * s, for the characters. */
