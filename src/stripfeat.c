@@ -148,8 +148,10 @@ hend(const struct hash *x)
 
 /* ---- the tables: stop words, and the words and phrases of lists ---- */
 
-#define STOP_SLOTS 16384	/* powers of two, over twice the entries */
-#define LIST_SLOTS 4096
+#define STOP_BITS 14	/* slots by powers of two, over twice the entries */
+#define LIST_BITS 12
+#define STOP_SLOTS (1u << STOP_BITS)
+#define LIST_SLOTS (1u << LIST_BITS)
 
 /* stop words by the high half of their hash: a false match is one in
  * four billion words.  The keys and the languages are apart, so that
@@ -160,6 +162,19 @@ static unsigned char stoplangs[STOP_SLOTS];	/* bit per language */
 static unsigned char instop[65536 / 8];
 
 #define INSTOP(h) (instop[((h) >> 16 & 0xFFFF) >> 3] >> ((h) >> 16 & 7) & 1)
+
+/* The home slot of hash h in a table of 1 << bits.  Not its low bits:
+ * those of a product come from the low bits of the token alone, its last
+ * few letters, and the stop words of a language share endings: they
+ * would crowd into runs that make every miss probe far.  Multiplied
+ * again, the top bits hang on every bit of h; and stop words of the same
+ * key still go to different homes, so that a false match stays as rare
+ * as the key makes it. */
+static unsigned
+home(uint64_t h, int bits)
+{
+	return (unsigned)((h * 0xD6E8FEB86659FD93u) >> (64 - bits));
+}
 
 /* a bit for each 16-bit slice of the hashes in list[]: most words are in
  * no list, and are told so by one look in 8 kB */
@@ -174,13 +189,29 @@ static struct {
 	uint32_t first;		/* lists with a longer phrase starting with it */
 } list[LIST_SLOTS];
 
+/* a byte per language, a one where its bit is set: the stop words of a
+ * sample (STOP_SAMPLE < 256) are counted in one word, not five bytes;
+ * made once for every set of languages, since it is taken per token */
+static uint64_t spreadof[1 << NLANG];
+
+static void
+spreadinit(void)
+{
+	unsigned langs;
+	int l;
+
+	for (langs = 0; langs < 1u << NLANG; langs++)
+		for (l = 0; l < NLANG; l++)
+			spreadof[langs] |= (uint64_t)(langs >> l & 1) << 8 * l;
+}
+
 static unsigned
 stopslot(uint64_t h)
 {
 	uint32_t key = (uint32_t)(h >> 32) | 1;
 	unsigned i;
 
-	for (i = (unsigned)h & (STOP_SLOTS - 1); stopkey[i] && stopkey[i] != key;
+	for (i = home(h, STOP_BITS); stopkey[i] && stopkey[i] != key;
 	    i = (i + 1) & (STOP_SLOTS - 1))
 		;
 	return i;	/* its slot, or the empty one where it would go */
@@ -191,7 +222,7 @@ listslot(uint64_t key)
 {
 	unsigned i;
 
-	for (i = (unsigned)(key ^ key >> 29) & (LIST_SLOTS - 1); list[i].key && list[i].key != key;
+	for (i = home(key, LIST_BITS); list[i].key && list[i].key != key;
 	    i = (i + 1) & (LIST_SLOTS - 1))
 		;
 	return i;
@@ -278,6 +309,7 @@ feat_init(void)
 	for (c = 0; c < 256; c++)
 		atype[c] = c >= 0x80 ? A_HIGH : (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? A_LETTER :
 		    c >= '0' && c <= '9' ? A_DIGIT : c == '\'' ? A_APOS : c == '\\' ? A_ESC : A_SEP;
+	spreadinit();
 	/* the lists have words like "However," and "(the": one token each */
 	for (l = 0; l < NLANG; l++)
 		for (w = strip_stop[l]; *w; w++)
@@ -411,13 +443,13 @@ tok_all(const struct para *p, int l, int must)
 /* ---- measuring a paragraph ---- */
 
 #ifdef __SSE2__
+/* the sum of the bytes of v */
 static unsigned
-ones(unsigned m)	/* bits set in a 16-bit mask */
+bytesum(__m128i v)
 {
-	m -= (m >> 1) & 0x5555;
-	m = (m & 0x3333) + ((m >> 2) & 0x3333);
-	m = (m + (m >> 4)) & 0x0F0F;
-	return (m + (m >> 8)) & 0x1F;
+	__m128i s = _mm_sad_epu8(v, _mm_setzero_si128());
+
+	return (unsigned)_mm_cvtsi128_si32(s) + (unsigned)_mm_extract_epi16(s, 4);
 }
 #endif
 
@@ -430,18 +462,31 @@ count(const char *s, size_t n, unsigned *w, unsigned *cont)
 	unsigned prev = 1;	/* the byte before s counts as a space */
 
 #ifdef __SSE2__
+	/* per byte lane, counted as compares give -1, in runs short enough
+	 * that a lane cannot overflow */
 	const __m128i sp = _mm_set1_epi8(' '), c0 = _mm_set1_epi8((char)0xC0);
+	__m128i was = _mm_set1_epi8(-1);	/* the spaces of the last sixteen */
 
-	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp));
+	while (i + 16 <= n) {
+		__m128i ws = _mm_setzero_si128(), cs = _mm_setzero_si128();
+		size_t run;
 
-		/* a word starts at a non-space whose left neighbour is one;
-		 * continuation bytes are 0x80-0xBF, below -64 as signed */
-		*w += ones(~m & (m << 1 | prev) & 0xFFFF);
-		*cont += ones((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, c0)));
-		prev = m >> 15;
+		for (run = 0; run < 255 && i + 16 <= n; run++, i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i isp = _mm_cmpeq_epi8(v, sp);
+			__m128i before = _mm_or_si128(_mm_slli_si128(isp, 1), _mm_srli_si128(was, 15));
+
+			/* a word starts at a non-space whose left neighbour is a
+			 * space; continuation bytes are 0x80-0xBF, below -64 as
+			 * signed */
+			ws = _mm_sub_epi8(ws, _mm_andnot_si128(isp, before));
+			cs = _mm_sub_epi8(cs, _mm_cmplt_epi8(v, c0));
+			was = isp;
+		}
+		*w += bytesum(ws);
+		*cont += bytesum(cs);
 	}
+	prev = (unsigned)_mm_movemask_epi8(was) >> 15;
 #endif
 	for (; i < n; i++) {
 		unsigned isp = s[i] == ' ';
@@ -491,7 +536,7 @@ static unsigned
 stoplook(uint64_t h)
 {
 	uint32_t key = (uint32_t)(h >> 32) | 1;
-	unsigned i = (unsigned)h & (STOP_SLOTS - 1), k = stopkey[i];
+	unsigned i = home(h, STOP_BITS), k = stopkey[i];
 	unsigned langs = stoplangs[i] & -(unsigned)(k == key);
 
 	if (k != key && k != 0 && INSTOP(h)) {
@@ -514,35 +559,43 @@ listlook(uint64_t h, struct tok *t)
 	}
 }
 
-/* a byte per language, a one where its bit is set: the stop words of a
- * sample (STOP_SAMPLE < 256) are counted in one word, not five bytes */
-static uint64_t
-spread(unsigned langs)
-{
-	uint64_t w = 0;
-	int l;
+/* What tokens() counts while it reads, apart from the paragraph so that
+ * it can stay in registers: the tokens written through p->tok could
+ * alias the paragraph's fields. */
+struct tally {
+	size_t ntok;
+	unsigned since, sample, alpha, caps, digits, flags;
+	uint32_t lists;
+	uint64_t hits;		/* stop words, by spreadof[] */
+	int open;
+};
 
-	for (l = 0; l < NLANG; l++)
-		w |= (uint64_t)(langs >> l & 1) << 8 * l;
-	return w;
-}
-
-/* A token is complete: its look-ups and counts (the stop words in
- * *hits, by spread()). */
+/* A token is complete: its look-ups and counts. */
 static void
-endtoken(struct para *p, struct tok *t, int letter, int capital, uint64_t *hits)
+endtoken(struct tally *y, struct tok *t, int letter, int capital)
 {
 	listlook(t->h, t);
-	p->lists |= t->is1 | t->first;
-	if (p->ntok < STOP_SAMPLE && letter) {
+	y->lists |= t->is1 | t->first;
+	if (y->ntok < STOP_SAMPLE && letter) {
 		t->langs = (unsigned char)stoplook(t->h);
-		*hits += spread(t->langs);
+		y->hits += spreadof[t->langs];
 	}
-	p->sample += p->ntok < STOP_SAMPLE;
-	p->alpha += letter;
-	p->caps += capital;
-	p->digits += !letter;
-	p->ntok++;
+	y->sample += y->ntok < STOP_SAMPLE;
+	y->alpha += letter;
+	y->caps += capital;
+	y->digits += !letter;
+	y->ntok++;
+}
+
+/* A quotation mark between tokens: one of three tokens or more that
+ * it closes is F_QUOTE. */
+static void
+mark(struct tally *y)
+{
+	if (y->open && y->since >= 3)
+		y->flags |= F_QUOTE;
+	y->open = !y->open;
+	y->since = 0;
 }
 
 /* One token from s[i]: letters lower-cased into the hash, digits
@@ -630,8 +683,8 @@ bytes(const unsigned char *u, size_t k)
 	return w;
 }
 
-/* eight bytes so: compilers make this one load */
-static uint64_t
+/* eight bytes so: compilers make this one load, where it is inlined */
+static inline uint64_t
 bytes8(const unsigned char *u)
 {
 	return (uint64_t)u[0] << 56 | (uint64_t)u[1] << 48 | (uint64_t)u[2] << 40 |
@@ -687,51 +740,63 @@ static void
 tokens(struct para *p, size_t cap)
 {
 	const char *s = p->t;
-	size_t n = p->n, i = p->next, l;
+	size_t n = p->n, i = p->next;
+	struct tok *t;
 	unsigned cp;
-	int letter, lang;
-	uint64_t hits = 0;
+	int letter, capital, lang;
+	struct tally y = {p->ntok, p->since, p->sample, p->alpha, p->caps, p->digits,
+	    p->flags, p->lists, 0, p->open};
 
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		int type = atype[c];
 
 		if (type == A_HIGH) {
-			l = dec(s + i, n - i, &cp);
-			type = cp == 0x2019 ? A_SEP : mbletter(cp) ? A_LETTER : A_SEP;
+			size_t l = dec(s + i, n - i, &cp);
+
+			if (cp == 0x2019 || !mbletter(cp)) {
+				if (quotemark(cp))
+					mark(&y);
+				i += l;
+				continue;
+			}
+			type = A_LETTER;
+		} else if (type != A_LETTER && type != A_DIGIT) {
+			/* of ASCII between tokens only " is a mark */
+			if (c == '"')
+				mark(&y);
+			i += type == A_ESC && i + 1 < n ? 2 : 1;	/* \t \n: a space */
+			continue;
 		} else {
 			cp = c;
-			l = type == A_ESC && i + 1 < n ? 2 : 1;	/* \t \n: a space */
 		}
-		if (type == A_LETTER || type == A_DIGIT) {
-			struct tok *t = &p->tok[p->ntok];
-			int capital = type == A_LETTER && upper(cp);
-
-			if (p->ntok == cap)
-				break;
-			if (p->ntok == 0 && type == A_LETTER && !capital)
-				p->flags |= F_LOWER;
-			t->off = (uint32_t)i;
-			t->digits = 0;
-			t->is1 = t->first = 0;
-			t->langs = 0;
-			letter = 0;
-			i = token(p, i, t, &letter);
-			endtoken(p, t, letter, capital, &hits);
-			p->since++;
-			continue;
-		}
-		if (quotemark(cp)) {
-			if (p->open && p->since >= 3)
-				p->flags |= F_QUOTE;
-			p->open = !p->open;
-			p->since = 0;
-		}
-		i += l;
+		if (y.ntok == cap)
+			break;
+		t = &p->tok[y.ntok];
+		capital = type == A_LETTER && upper(cp);
+		if (y.ntok == 0 && type == A_LETTER && !capital)
+			y.flags |= F_LOWER;
+		t->off = (uint32_t)i;
+		t->digits = 0;
+		t->is1 = t->first = 0;
+		t->langs = 0;
+		letter = 0;
+		i = token(p, i, t, &letter);
+		endtoken(&y, t, letter, capital);
+		y.since++;
 	}
 	p->next = i;
+	p->ntok = y.ntok;
+	p->since = y.since;
+	p->sample = y.sample;
+	p->alpha = y.alpha;
+	p->caps = y.caps;
+	p->digits = y.digits;
+	p->flags = y.flags;
+	p->lists = y.lists;
+	p->open = y.open;
 	for (lang = 0; lang < NLANG; lang++)
-		p->hits[lang] += (unsigned char)(hits >> 8 * lang);
+		p->hits[lang] += (unsigned char)(y.hits >> 8 * lang);
 }
 
 /* The fingerprint of a short paragraph: its tokens without digits. */
@@ -753,37 +818,43 @@ fingerprint(const struct para *p)
 int
 feat_isname(const char *s, size_t n)
 {
-	static const char *const particles[] = {
+	/* of four bytes each, padded with NULs: a word of three bytes or
+	 * fewer is compared without measuring them */
+	static const char particles[][4] = {
 		"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le",
-		"bin", "al", "el", "ben", "y", "dos", "das", NULL,
+		"bin", "al", "el", "ben", "y", "dos", "das",
 	};
+	const size_t np = sizeof particles / sizeof particles[0];
 	size_t i = 0, j, w = 0, k, low = 0;
 	unsigned cp;
 
 	if (n == 0 || n > 60 || s[n - 1] == '.')
 		return 0;
-	for (k = 0; k < n; k++)	/* "FIND YOUR NEXT CAR" is no name */
-		low += s[k] >= 'a' && s[k] <= 'z';
-	if (low == 0)
-		return 0;
-	while (i < n) {
+	/* the words first: most lines fail on the first or second */
+	while (i < n && w <= 5) {
 		for (j = i; j < n && s[j] != ' '; j++)
 			if ((s[j] >= '0' && s[j] <= '9') || s[j] == ',' || s[j] == ':' ||
 			    s[j] == '(' || s[j] == '@' || s[j] == '/' || s[j] == '|')
 				return 0;
 		dec(s + i, j - i, &cp);
 		if (!upper(cp)) {
-			for (k = 0; particles[k]; k++)
-				if (strlen(particles[k]) == j - i && memcmp(particles[k], s + i, j - i) == 0)
+			if (j - i >= sizeof particles[0])
+				return 0;
+			for (k = 0; k < np; k++)
+				if (memcmp(particles[k], s + i, j - i) == 0 && particles[k][j - i] == '\0')
 					break;
-			if (!particles[k])
+			if (k == np)
 				return 0;
 		}
 		w++;
 		for (i = j; i < n && s[i] == ' '; i++)
 			;
 	}
-	return w >= 2 && w <= 5;
+	if (w < 2 || w > 5)
+		return 0;
+	for (k = 0; k < n; k++)	/* "FIND YOUR NEXT CAR" is no name */
+		low += s[k] >= 'a' && s[k] <= 'z';
+	return low > 0;
 }
 
 size_t

@@ -56,7 +56,7 @@ density(const struct para *p)	/* stop words per 100 sampled words */
 static int
 classify(const struct article *a, const struct para *p)
 {
-	int d = density(p);
+	int d;
 
 	/* C4's "ends in punctuation", applied only to short lines: a
 	 * headline or a link, not prose */
@@ -64,6 +64,7 @@ classify(const struct article *a, const struct para *p)
 		return C_SHORT;
 	if (a->lang < 0)	/* no stop words to go by: length alone */
 		return p->chars >= LEN_HIGH ? C_GOOD : C_NEAR;
+	d = density(p);
 	if (d >= STOP_HIGH)
 		return p->chars > LEN_HIGH ? C_GOOD : C_NEAR;
 	if (d >= STOP_LOW)
