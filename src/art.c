@@ -42,13 +42,18 @@ art_empty(const struct ctx *c)
 static int
 wrapped(const struct ctx *c)
 {
+	static size_t *wl, wlcap;	/* the widths, not to measure twice */
 	size_t i, w = 0, cont = 0, wide = 0, len;
 
 	if (c->paras)
 		return 0;
+	if (c->body.n > wlcap) {
+		wlcap = c->body.n * 2;
+		wl = nu_realloc(wl, wlcap * sizeof *wl);
+	}
 	for (i = 0; i + 1 < c->body.n; i++)
 		if (c->body.v[i].len && c->body.v[i + 1].len) {
-			len = utf8_len(lines_at(&c->body, i), c->body.v[i].len);
+			len = wl[i] = utf8_len(lines_at(&c->body, i), c->body.v[i].len);
 			if (len > 150)
 				return 0;	/* no wrapping is that wide */
 			if (len > w)
@@ -58,8 +63,7 @@ wrapped(const struct ctx *c)
 	if (cont < (c->wrap ? 1u : 3u) || w < 40)
 		return 0;
 	for (i = 0; i + 1 < c->body.n; i++)
-		if (c->body.v[i].len && c->body.v[i + 1].len &&
-		    utf8_len(lines_at(&c->body, i), c->body.v[i].len) * 10 >= w * 6)
+		if (c->body.v[i].len && c->body.v[i + 1].len && wl[i] * 10 >= w * 6)
 			wide++;
 	return wide * 5 >= cont * 4;
 }
@@ -98,11 +102,19 @@ para(unsigned long n, const char *s, size_t len, int plain)
 	out_c('\n');
 }
 
+/* Where each meta field lies in c->meta, so that writing the article
+ * needs no strlen(3) of every key and value. */
+struct mfield {
+	size_t k, kn, vn;	/* key at k, kn bytes; its value follows the NUL */
+};
+static struct mfield *mf;
+static size_t mfcap;
+
 static void
 emit(struct ctx *c, int multi)
 {
 	static struct buf p;
-	const char *k, *v;
+	const struct mfield *f;
 	size_t i, j;
 	unsigned long n = 0;
 	int wrap, plain;
@@ -114,15 +126,14 @@ emit(struct ctx *c, int multi)
 	out_c('\t');
 	out_s(c->format);
 	out_c('\n');
-	for (k = c->meta.p, i = 0; i < c->nmeta; i++) {
-		v = k + strlen(k) + 1;
+	for (i = 0; i < c->nmeta; i++) {
+		f = &mf[i];
 		out_add(id.p, id.len);
 		out_s("\tmeta\t");
-		out_s(k);
+		out_add(c->meta.p + f->k, f->kn);
 		out_c('\t');
-		out_esc(v, strlen(v));
+		out_esc(c->meta.p + f->k + f->kn + 1, f->vn);
 		out_c('\n');
-		k = v + strlen(v) + 1;
 	}
 	wrap = wrapped(c);
 	for (i = 0; i < c->body.n; i = j) {
@@ -204,25 +215,39 @@ content(struct ctx *c)
 
 /* Keys are lower-case, '_' for '-', space and anything that would need
  * escaping, so a key is always one plain field.  Keys and values are kept
- * NUL-terminated, back to back, in c->meta. */
+ * NUL-terminated, back to back, in c->meta, their places in mf. */
+static unsigned char keybyte[256];	/* what each byte of a key becomes */
+
 static void
-addkey(struct ctx *c, const char *key)
+keybytes(void)
 {
-	size_t i, n = strlen(key);
+	int ch;
+
+	for (ch = 0; ch < 256; ch++)
+		keybyte[ch] = (unsigned char)(ch >= 'A' && ch <= 'Z' ? ch + 32 :
+		    ch == '-' || ch <= ' ' || ch == '\\' || ch == 0x7f ? '_' : ch);
+}
+
+static void
+addkey(struct ctx *c, const char *key, size_t n)
+{
+	size_t i;
 	char *d;
 
-	buf_grow(&c->meta, n + 1);
-	d = c->meta.p + c->meta.len;
-	for (i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)key[i];
-
-		if (ch >= 'A' && ch <= 'Z')
-			ch += 32;
-		else if (ch == '-' || ch <= ' ' || ch == '\\' || ch == 0x7f)
-			ch = '_';
-		d[i] = (char)ch;
+	if (c->nmeta == mfcap) {
+		if (!mfcap)
+			keybytes();
+		mfcap = mfcap ? 2 * mfcap : 64;
+		mf = nu_realloc(mf, mfcap * sizeof *mf);
 	}
+	if (c->meta.len + n + 2 > c->meta.cap)
+		buf_grow(&c->meta, n + 1);
+	d = c->meta.p + c->meta.len;
+	for (i = 0; i < n; i++)
+		d[i] = (char)keybyte[(unsigned char)key[i]];
 	d[n] = '\0';
+	mf[c->nmeta].k = c->meta.len;
+	mf[c->nmeta].kn = n;
 	c->meta.len += n + 1;
 }
 
@@ -231,14 +256,14 @@ addval(struct ctx *c, const char *val, size_t n)
 {
 	buf_add(&c->meta, val, n);
 	c->meta.len++;	/* keep the NUL buf_add wrote */
-	c->nmeta++;
+	mf[c->nmeta++].vn = n;
 }
 
 void
 art_meta(struct ctx *c, const char *key, const char *val, size_t n)
 {
 	char iso[64];
-	size_t l, k;
+	size_t l, kn, in;
 
 	l = nu_ltrim(val, n);
 	val += l;
@@ -246,12 +271,14 @@ art_meta(struct ctx *c, const char *key, const char *val, size_t n)
 	if (n == 0 || !*key)
 		return;
 	content(c);
-	k = c->meta.len;
-	addkey(c, key);
-	if (c->meta.len - k == 5 && memcmp(c->meta.p + k, "date", 5) == 0 &&
-	    date_iso(val, n, iso) && (strlen(iso) != n || memcmp(iso, val, n) != 0)) {
-		addval(c, iso, strlen(iso));
-		addkey(c, "date_written");
+	kn = strlen(key);
+	addkey(c, key, kn);
+	/* only the date is normalised: test the length and first byte before
+	 * the bytes, as every field passes here */
+	if (kn == 4 && (key[0] | 32) == 'd' && memcmp(c->meta.p + mf[c->nmeta].k, "date", 4) == 0 &&
+	    date_iso(val, n, iso) && ((in = strlen(iso)) != n || memcmp(iso, val, n) != 0)) {
+		addval(c, iso, in);
+		addkey(c, "date_written", 12);
 	}
 	addval(c, val, n);
 }

@@ -8,39 +8,41 @@
  * setlocale(3). */
 #include "nu.h"
 
-#include <stdio.h>
 #include <string.h>
 
+#define M(name, month) {name, sizeof name - 1, month}
 static const struct {
 	const char *name;
+	size_t len;
 	int month;
 } months[] = {
 	/* English */
-	{"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5},
-	{"june", 6}, {"july", 7}, {"august", 8}, {"september", 9},
-	{"october", 10}, {"november", 11}, {"december", 12},
-	{"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7},
-	{"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12},
+	M("january", 1), M("february", 2), M("march", 3), M("april", 4), M("may", 5),
+	M("june", 6), M("july", 7), M("august", 8), M("september", 9),
+	M("october", 10), M("november", 11), M("december", 12),
+	M("jan", 1), M("feb", 2), M("mar", 3), M("apr", 4), M("jun", 6), M("jul", 7),
+	M("aug", 8), M("sep", 9), M("sept", 9), M("oct", 10), M("nov", 11), M("dec", 12),
 	/* German */
-	{"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"maerz", 3},
-	{"mär", 3}, {"mai", 5}, {"juni", 6}, {"juli", 7}, {"oktober", 10},
-	{"okt", 10}, {"dezember", 12}, {"dez", 12},
+	M("januar", 1), M("jänner", 1), M("februar", 2), M("märz", 3), M("maerz", 3),
+	M("mär", 3), M("mai", 5), M("juni", 6), M("juli", 7), M("oktober", 10),
+	M("okt", 10), M("dezember", 12), M("dez", 12),
 	/* French */
-	{"janvier", 1}, {"janv", 1}, {"février", 2}, {"fevrier", 2}, {"févr", 2},
-	{"fevr", 2}, {"mars", 3}, {"avril", 4}, {"avr", 4}, {"juin", 6},
-	{"juillet", 7}, {"juil", 7}, {"août", 8}, {"aout", 8}, {"septembre", 9},
-	{"octobre", 10}, {"novembre", 11}, {"décembre", 12}, {"decembre", 12},
-	{"déc", 12},
+	M("janvier", 1), M("janv", 1), M("février", 2), M("fevrier", 2), M("févr", 2),
+	M("fevr", 2), M("mars", 3), M("avril", 4), M("avr", 4), M("juin", 6),
+	M("juillet", 7), M("juil", 7), M("août", 8), M("aout", 8), M("septembre", 9),
+	M("octobre", 10), M("novembre", 11), M("décembre", 12), M("decembre", 12),
+	M("déc", 12),
 	/* Spanish, Italian, Dutch */
-	{"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5},
-	{"junio", 6}, {"julio", 7}, {"agosto", 8}, {"septiembre", 9},
-	{"setiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12},
-	{"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5},
-	{"giugno", 6}, {"luglio", 7}, {"settembre", 9}, {"ottobre", 10},
-	{"dicembre", 12},
-	{"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8},
-	{NULL, 0},
+	M("enero", 1), M("febrero", 2), M("marzo", 3), M("abril", 4), M("mayo", 5),
+	M("junio", 6), M("julio", 7), M("agosto", 8), M("septiembre", 9),
+	M("setiembre", 9), M("octubre", 10), M("noviembre", 11), M("diciembre", 12),
+	M("gennaio", 1), M("febbraio", 2), M("aprile", 4), M("maggio", 5),
+	M("giugno", 6), M("luglio", 7), M("settembre", 9), M("ottobre", 10),
+	M("dicembre", 12),
+	M("januari", 1), M("februari", 2), M("maart", 3), M("mei", 5), M("augustus", 8),
+	{NULL, 0, 0},
 };
+#undef M
 
 /* time zones seen in exports, as minutes east of UTC */
 static const struct {
@@ -73,20 +75,56 @@ fold(const char *s, size_t n, char *d, size_t cap)
 	return k;
 }
 
+/* The letters the names begin with, as a set of bits */
+#define BIT(c) (1ul << ((c) - 'a'))
+#define MONTHS (BIT('a') | BIT('d') | BIT('e') | BIT('f') | BIT('g') | BIT('j') | \
+	BIT('l') | BIT('m') | BIT('n') | BIT('o') | BIT('s'))
+
+/* ch, folded, is a letter of the set (set: bits of 'a' to 'z') */
+static int
+initial(char ch, unsigned long set)
+{
+	unsigned c = (unsigned)((unsigned char)ch | 32) - 'a';
+
+	return c < 26 && (set >> c & 1);
+}
+
+/* The names chained by initial letter, so that a word is compared with
+ * the few that share its first: byinitial['j' - 'a'] is the index of the
+ * first plus one, link[i] that of the next after months[i] plus one. */
+static unsigned char byinitial[26], link[sizeof months / sizeof months[0]];
+
+static void
+chain(void)
+{
+	size_t i;
+	unsigned char *p;
+
+	for (i = 0; months[i].name; i++) {
+		p = &byinitial[months[i].name[0] - 'a'];
+		while (*p)
+			p = &link[*p - 1];
+		*p = (unsigned char)(i + 1);
+	}
+}
+
 int
 date_month(const char *s, size_t n)
 {
 	char w[32];
-	int i;
+	unsigned i;
 
-	if (n == 0 || n >= sizeof w)
+	/* every word of every date-like line comes here: the names are 3 to
+	 * 10 bytes, and the length and first byte rule out most without a
+	 * comparison */
+	if (n < 3 || n > 10 || !initial(s[0], MONTHS))
 		return 0;
+	if (!byinitial[0])	/* "april" is there once chained */
+		chain();
 	fold(s, n, w, sizeof w);
-	/* every word of every date-like line comes here: the first byte
-	 * rules out most names without a call */
-	for (i = 0; months[i].name; i++)
-		if (months[i].name[0] == w[0] && strcmp(w, months[i].name) == 0)
-			return months[i].month;
+	for (i = byinitial[w[0] - 'a']; i; i = link[i - 1])
+		if (months[i - 1].len == n && memcmp(w, months[i - 1].name, n) == 0)
+			return months[i - 1].month;
 	return 0;
 }
 
@@ -142,6 +180,59 @@ mdays(int y, int m)
 	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		return 29;
 	return d[m - 1];
+}
+
+/* v (not negative) in two digits or more at p, as "%02d" writes it */
+static char *
+put2(char *p, int v)
+{
+	char t[12];
+	int k = 0;
+
+	if (v < 100) {
+		p[0] = (char)('0' + v / 10);
+		p[1] = (char)('0' + v % 10);
+		return p + 2;
+	}
+	for (; v; v /= 10)
+		t[k++] = (char)('0' + v % 10);
+	while (k)
+		*p++ = t[--k];
+	return p;
+}
+
+/* The ISO 8601 form, by hand: snprintf(3) costs more than the parse.
+ * No day: YYYY-MM; no time (hh < 0): the date alone; else the time, and
+ * the zone when there is one. */
+static void
+iso(char *p, int y, int m, int d, int hh, int mi, int ss, int hasoff, int off)
+{
+	p = put2(put2(p, y / 100), y % 100);
+	*p++ = '-';
+	p = put2(p, m);
+	if (d) {
+		*p++ = '-';
+		p = put2(p, d);
+	}
+	if (d && hh >= 0) {
+		*p++ = 'T';
+		p = put2(p, hh);
+		*p++ = ':';
+		p = put2(p, mi);
+		*p++ = ':';
+		p = put2(p, ss);
+		if (hasoff && off == 0) {
+			*p++ = 'Z';
+		} else if (hasoff) {
+			*p++ = off < 0 ? '-' : '+';
+			if (off < 0)
+				off = -off;
+			p = put2(p, off / 60);
+			*p++ = ':';
+			p = put2(p, off % 60);
+		}
+	}
+	*p = '\0';
 }
 
 int
@@ -212,6 +303,8 @@ date_iso(const char *s, size_t n, char *out)
 				i++;
 				mm = num(s, n, &i, &dg);
 			}
+			if (h > 99)	/* no zone: a number, and h * 60 could overflow */
+				continue;
 			off = sign * (h * 60 + mm);
 			hasoff = 1;
 			continue;
@@ -223,23 +316,15 @@ date_iso(const char *s, size_t n, char *out)
 	if (d > mdays(y, m))
 		return 0;
 	if (!d) {
-		snprintf(out, 64, "%04d-%02d", y, m);
+		iso(out, y, m, 0, -1, 0, 0, 0, 0);
 		return 1;
 	}
 	if (pm == 1 && hh < 12)
 		hh += 12;
 	else if (pm == 0 && hh == 12)
 		hh = 0;
-	if (hh < 0 || hh > 23 || mi > 59 || ss > 60) {
-		snprintf(out, 64, "%04d-%02d-%02d", y, m, d);
-		return 1;
-	}
-	if (!hasoff)
-		snprintf(out, 64, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, hh, mi, ss);
-	else if (off == 0)
-		snprintf(out, 64, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, hh, mi, ss);
-	else
-		snprintf(out, 64, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, m, d, hh, mi, ss,
-		    off < 0 ? '-' : '+', (off < 0 ? -off : off) / 60, (off < 0 ? -off : off) % 60);
+	if (hh < 0 || hh > 23 || mi > 59 || ss > 60)
+		hh = -1;
+	iso(out, y, m, d, hh, mi, ss, hasoff, off);
 	return 1;
 }

@@ -26,28 +26,34 @@ struct line {
 	int bs;			/* it starts a block: the line before was blank */
 };
 
-/* Columns of leading blanks (s: the l leading white-space bytes). */
+/* Columns of leading blanks, and the bytes of them (with U+00A0, which
+ * counts as no column) in *l. */
 static size_t
-indent(const char *s, size_t l)
+indent(const char *s, size_t n, size_t *l)
 {
 	size_t i, w = 0;
 
-	for (i = 0; i < l && (s[i] == ' ' || s[i] == '\t'); i++)
+	for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
 		w += s[i] == '\t' ? 8 : 1;
+	*l = i + nu_ltrim(s + i, n - i);
 	return w;
 }
 
 static void
 measure(struct line *L, const char *s, size_t n, int bs)
 {
-	size_t l = nu_ltrim(s, n);
+	size_t l = 0;
 
 	L->s = s;
 	L->n = n;
+	L->bs = bs;
+	/* a third of an export's lines are blank, most of the rest start
+	 * with a letter at the margin */
+	L->ind = n && (unsigned char)s[0] <= ' ' ? indent(s, n, &l) : 0;
+	if (!L->ind && n && (unsigned char)s[0] == 0xc2)
+		l = nu_ltrim(s, n);
 	L->t = s + l;
 	L->tn = nu_rtrim(s + l, n - l);
-	L->ind = l ? indent(s, l) : 0;
-	L->bs = bs;
 }
 
 /* "All rights reserved" (or the German or French words) anywhere in the
@@ -187,47 +193,51 @@ static const char byline[] = "byline";	/* the keys that give it point here */
 
 /* The field keys that count as metadata; any other "WORD:" line is text
  * ("MID: Calm reigns in Gaza" in a wire digest). */
+#define K(name, key, kind) {name, sizeof name - 1, key, kind}
 static const struct lnkey {
-	const char *name, *key;
+	const char *name;
+	size_t len;	/* of the name: most keys differ in it */
+	const char *key;
 	int kind;
 } lnkeys[] = {
-	{"BYLINE", byline, K_HEAD}, {"AUTOR", byline, K_HEAD},
-	{"AUTEUR", byline, K_HEAD}, {"SIGNATURE", byline, K_HEAD},
-	{"NAME", byline, K_HEAD},
-	{"SECTION", "section", K_HEAD}, {"RUBRIK", "section", K_HEAD},
-	{"RUBRIQUE", "section", K_HEAD},
-	{"LENGTH", "length", K_HEAD}, {"LÄNGE", "length", K_HEAD},
-	{"LONGUEUR", "length", K_HEAD}, {"LENGTE", "length", K_HEAD},
-	{"DATELINE", "dateline", K_HEAD}, {"ORTSZEILE", "dateline", K_HEAD},
-	{"HIGHLIGHT", "highlight", K_HEAD}, {"CHAPEAU", "highlight", K_HEAD},
-	{"GUESTS", "guests", K_HEAD}, {"ANCHORS", "anchors", K_HEAD},
-	{"BIO", "bio", K_HEAD}, {"SHOW", "show", K_HEAD},
-	{"EDITION", "edition", K_HEAD},
-	{"HEADLINE", "title", K_TITLE}, {"TITLE", "title", K_TITLE},
-	{"TITRE", "title", K_TITLE}, {"KOP", "title", K_TITLE},
-	{"BODY", "", K_BODY}, {"TEXT", "", K_BODY}, {"ARTICLE", "", K_BODY},
-	{"LOAD-DATE", "load_date", K_TAIL}, {"DATE-CHARGEMENT", "load_date", K_TAIL},
-	{"LANGUAGE", "language", K_TAIL}, {"SPRACHE", "language", K_TAIL},
-	{"LANGUE", "language", K_TAIL}, {"TAAL", "language", K_TAIL},
-	{"PUBLICATION-TYPE", "publication_type", K_TAIL},
-	{"TYPE-PUBLICATION", "publication_type", K_TAIL},
-	{"PUB-TYPE", "publication_type", K_TAIL},
-	{"JOURNAL-CODE", "journal_code", K_TAIL}, {"CODE-REVUE", "journal_code", K_TAIL},
-	{"UPDATE", "update", K_TAIL},
-	{"GRAPHIC", "graphic", K_TAIL}, {"GRAFIK", "graphic", K_TAIL},
-	{"DOCUMENT-TYPE", "document_type", K_TAIL}, {"TRANSCRIPT", "transcript", K_TAIL},
-	{"SUBJECT", "subject", K_TAIL}, {"PUB-SUBJECT", "subject", K_TAIL},
-	{"COMPANY", "company", K_TAIL}, {"ORGANIZATION", "organization", K_TAIL},
-	{"PERSON", "person", K_TAIL}, {"GEOGRAPHIC", "geographic", K_TAIL},
-	{"INDUSTRY", "industry", K_TAIL}, {"TICKER", "ticker", K_TAIL},
-	{"CITY", "city", K_TAIL}, {"STATE", "state", K_TAIL},
-	{"COUNTRY", "country", K_TAIL}, {"CORRECTION", "correction", K_TAIL},
-	{"CORRECTION-DATE", "correction_date", K_TAIL}, {"NOTES", "notes", K_TAIL},
-	{"DISTRIBUTION", "distribution", K_TAIL}, {"SERIES", "series", K_TAIL},
-	{"TYPE", "type", K_TAIL}, {"URL", "url", K_TAIL},
-	{"VIEW ORIGINAL PAGE", "view_original_page", K_TAIL},
-	{NULL, NULL, 0},
+	K("BYLINE", byline, K_HEAD), K("AUTOR", byline, K_HEAD),
+	K("AUTEUR", byline, K_HEAD), K("SIGNATURE", byline, K_HEAD),
+	K("NAME", byline, K_HEAD),
+	K("SECTION", "section", K_HEAD), K("RUBRIK", "section", K_HEAD),
+	K("RUBRIQUE", "section", K_HEAD),
+	K("LENGTH", "length", K_HEAD), K("LÄNGE", "length", K_HEAD),
+	K("LONGUEUR", "length", K_HEAD), K("LENGTE", "length", K_HEAD),
+	K("DATELINE", "dateline", K_HEAD), K("ORTSZEILE", "dateline", K_HEAD),
+	K("HIGHLIGHT", "highlight", K_HEAD), K("CHAPEAU", "highlight", K_HEAD),
+	K("GUESTS", "guests", K_HEAD), K("ANCHORS", "anchors", K_HEAD),
+	K("BIO", "bio", K_HEAD), K("SHOW", "show", K_HEAD),
+	K("EDITION", "edition", K_HEAD),
+	K("HEADLINE", "title", K_TITLE), K("TITLE", "title", K_TITLE),
+	K("TITRE", "title", K_TITLE), K("KOP", "title", K_TITLE),
+	K("BODY", "", K_BODY), K("TEXT", "", K_BODY), K("ARTICLE", "", K_BODY),
+	K("LOAD-DATE", "load_date", K_TAIL), K("DATE-CHARGEMENT", "load_date", K_TAIL),
+	K("LANGUAGE", "language", K_TAIL), K("SPRACHE", "language", K_TAIL),
+	K("LANGUE", "language", K_TAIL), K("TAAL", "language", K_TAIL),
+	K("PUBLICATION-TYPE", "publication_type", K_TAIL),
+	K("TYPE-PUBLICATION", "publication_type", K_TAIL),
+	K("PUB-TYPE", "publication_type", K_TAIL),
+	K("JOURNAL-CODE", "journal_code", K_TAIL), K("CODE-REVUE", "journal_code", K_TAIL),
+	K("UPDATE", "update", K_TAIL),
+	K("GRAPHIC", "graphic", K_TAIL), K("GRAFIK", "graphic", K_TAIL),
+	K("DOCUMENT-TYPE", "document_type", K_TAIL), K("TRANSCRIPT", "transcript", K_TAIL),
+	K("SUBJECT", "subject", K_TAIL), K("PUB-SUBJECT", "subject", K_TAIL),
+	K("COMPANY", "company", K_TAIL), K("ORGANIZATION", "organization", K_TAIL),
+	K("PERSON", "person", K_TAIL), K("GEOGRAPHIC", "geographic", K_TAIL),
+	K("INDUSTRY", "industry", K_TAIL), K("TICKER", "ticker", K_TAIL),
+	K("CITY", "city", K_TAIL), K("STATE", "state", K_TAIL),
+	K("COUNTRY", "country", K_TAIL), K("CORRECTION", "correction", K_TAIL),
+	K("CORRECTION-DATE", "correction_date", K_TAIL), K("NOTES", "notes", K_TAIL),
+	K("DISTRIBUTION", "distribution", K_TAIL), K("SERIES", "series", K_TAIL),
+	K("TYPE", "type", K_TAIL), K("URL", "url", K_TAIL),
+	K("VIEW ORIGINAL PAGE", "view_original_page", K_TAIL),
+	{NULL, 0, NULL, 0},
 };
+#undef K
 
 /* "KEY: value" at the left margin, the key in capitals (non-ASCII letters
  * allowed: LÄNGE), the colon followed by a blank or the line end.  *vo is
@@ -260,7 +270,7 @@ lnkey(const char *s, size_t klen)
 	const struct lnkey *k;
 
 	for (k = lnkeys; k->name; k++)
-		if (k->name[0] == s[0] && nu_eq(s, klen, k->name))
+		if (k->len == klen && k->name[0] == s[0] && memcmp(s, k->name, klen) == 0)
 			return k;
 	return NULL;
 }

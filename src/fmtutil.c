@@ -107,12 +107,23 @@ fmt_weekday(const char *s, size_t n)
 		"måndag", "tisdag", "lördag", "söndag",
 		NULL,
 	};
+	/* the letters the names begin with, as bits from 'a': most words
+	 * fail on these */
+	static const unsigned long initials = 1ul << ('d' - 'a') | 1ul << ('f' - 'a') |
+	    1ul << ('g' - 'a') | 1ul << ('j' - 'a') | 1ul << ('l' - 'a') |
+	    1ul << ('m' - 'a') | 1ul << ('o' - 'a') | 1ul << ('s' - 'a') |
+	    1ul << ('t' - 'a') | 1ul << ('v' - 'a') | 1ul << ('w' - 'a') |
+	    1ul << ('z' - 'a');
 	const char *const *d;
 	int first;
+	unsigned k;
 
 	if (n < 3 || n > 15)
 		return 0;
 	first = nu_tolower((unsigned char)s[0]);
+	k = (unsigned)first - 'a';
+	if (k >= 26 || !(initials >> k & 1))
+		return 0;
 	for (d = days; *d; d++)
 		if ((*d)[0] == first && nu_ieq(s, n, *d))
 			return 1;
