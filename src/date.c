@@ -146,24 +146,12 @@ zone(const char *s, size_t n, int *off)
 }
 
 static int
-isdig(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
-isword(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
-static int
 num(const char *s, size_t n, size_t *i, int *digits)
 {
 	int v = 0;
 
 	*digits = 0;
-	while (*i < n && isdig((unsigned char)s[*i])) {
+	while (*i < n && nu_isdigit((unsigned char)s[*i])) {
 		if (*digits < 9)
 			v = v * 10 + (s[*i] - '0');
 		(*digits)++;
@@ -247,10 +235,10 @@ date_iso(const char *s, size_t n, char *out)
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (isdig(c)) {
+		if (nu_isdigit(c)) {
 			v = num(s, n, &i, &dg);
 			if (dg == 4 && !y && i + 1 < n && s[i] == '-' &&
-			    isdig((unsigned char)s[i + 1])) {
+			    nu_isdigit((unsigned char)s[i + 1])) {
 				/* ISO 8601 already: YYYY-MM-DD */
 				y = v;
 				i++;
@@ -259,7 +247,7 @@ date_iso(const char *s, size_t n, char *out)
 					i++;
 					d = num(s, n, &i, &dg);
 				}
-				if (i < n && (s[i] == 'T' || s[i] == ' ') && i + 1 < n && isdig((unsigned char)s[i + 1]))
+				if (i < n && (s[i] == 'T' || s[i] == ' ') && i + 1 < n && nu_isdigit((unsigned char)s[i + 1]))
 					i++;
 			} else if (dg == 4 && v >= 1000 && v <= 2999 && !y) {
 				y = v;
@@ -276,8 +264,8 @@ date_iso(const char *s, size_t n, char *out)
 			}
 			continue;
 		}
-		if (isword(c)) {
-			for (j = i; j < n && isword((unsigned char)s[j]); j++)
+		if (nu_isletter(c)) {
+			for (j = i; j < n && nu_isletter((unsigned char)s[j]); j++)
 				;
 			if (!m && (k = date_month(s + i, j - i)))
 				m = k;
@@ -290,7 +278,7 @@ date_iso(const char *s, size_t n, char *out)
 			continue;
 		}
 		if ((c == '+' || c == '-') && hh >= 0 && !hasoff && i + 5 <= n &&
-		    isdig((unsigned char)s[i + 1]) && isdig((unsigned char)s[i + 2])) {
+		    nu_isdigit((unsigned char)s[i + 1]) && nu_isdigit((unsigned char)s[i + 2])) {
 			/* +0000 or +00:00 */
 			int sign = c == '-' ? -1 : 1, h, mm = 0;
 

@@ -92,11 +92,6 @@ line(struct ctx *c, const char *s, size_t n)
 		art_finish(c);
 		n -= (size_t)(ff - s) + 1;
 		s = ff + 1;
-		/* files joined with form feeds: each may start with a BOM */
-		if (nu_prefix(s, n, "\xEF\xBB\xBF")) {
-			s += 3;
-			n -= 3;
-		}
 	}
 	piece(c, s, n);
 }

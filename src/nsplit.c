@@ -98,19 +98,27 @@ binary(const char *s, size_t n)
 	return NULL;
 }
 
-/* Files joined with cat(1), with or without a form feed between them,
- * carry each one's byte order mark into the middle of a line: remove it
- * there too, keeping the form feeds. */
+/* Files joined with cat(1), with or without form feeds between them,
+ * carry each one's byte order mark into the middle of the stream: remove
+ * one at the start of a line and after each form feed (ff: the line holds
+ * one), keeping the form feeds, so that no format has to. */
 static void
-unbom(char *s, size_t *n)
+unbom(char *s, size_t *n, int ff)
 {
 	size_t i = 0;
 
-	while (i < *n && s[i] == '\f')
+	for (;;) {
+		if (*n - i >= 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0) {
+			memmove(s + i, s + i + 3, *n - i - 3);
+			*n -= 3;
+		}
+		if (!ff)
+			return;
+		while (i < *n && s[i] != '\f')
+			i++;
+		if (i == *n)
+			return;
 		i++;
-	if (*n - i >= 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0) {
-		memmove(s + i, s + i + 3, *n - i - 3);
-		*n -= 3;
 	}
 }
 
@@ -168,7 +176,7 @@ input(struct lrd *in, void *arg)
 			nu_warnx("%s: %s", in->name, why);
 			return;
 		}
-		unbom(in->line, &n);
+		unbom(in->line, &n, in->ff);
 		if (n && s[n - 1] == '\r')
 			n--;
 		c.ctl = in->ff;

@@ -403,3 +403,10 @@ maxrss() {
 	[ "$(grep -c '	doc	' "$T/out")" -eq 6 ]
 	[ "$(grep -c '	meta	document	' "$T/out")" -eq 6 ]
 }
+
+@test "a BOM after a form feed in mid-line is removed too" {
+	printf 'a b c d\n\f\357\273\277e f\f\357\273\277g h\n' >"$T/bom.txt"
+	ns "$T/bom.txt"
+	[ "$rc" -eq 0 ]
+	want_bytes 'bom.1\tdoc\t%s\ttext\nbom.1\tpara\t1\ta b c d\nbom.2\tdoc\t%s\ttext\nbom.2\tpara\t1\te f\nbom.3\tdoc\t%s\ttext\nbom.3\tpara\t1\tg h\n' "$T/bom.txt" "$T/bom.txt" "$T/bom.txt"
+}
