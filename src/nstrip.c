@@ -40,7 +40,7 @@ static struct {
 	size_t *para;		/* record index of each paragraph */
 	size_t np, capp;
 	struct para *p;		/* room for capp */
-	struct tok *tok;	/* the paragraphs' tokens */
+	struct stok *tok;	/* the paragraphs' tokens */
 	size_t captok;
 	struct article a;
 	int open;

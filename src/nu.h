@@ -277,6 +277,7 @@ int nu_prefix(const char *s, size_t n, const char *pre);	/* case-sensitive */
 int nu_iprefix(const char *s, size_t n, const char *pre);	/* ASCII case-insensitive */
 int nu_eq(const char *s, size_t n, const char *w);	/* s is the string w */
 int nu_ieq(const char *s, size_t n, const char *w);	/* the same, ASCII case aside */
+int nu_ieqn(const char *a, const char *b, size_t n);	/* n bytes equal, ASCII case aside */
 
 /* Length without trailing white space; inline, since nearly every line
  * ends in a byte that is no space and the test is all it takes. */
@@ -344,5 +345,70 @@ nu_tolower(int c)
 {
 	return nu_isupper(c) ? c + 32 : c;
 }
+
+/* ---- one article's records, gathered (group.c) ---- */
+struct grec {
+	size_t off, len;	/* the raw line in the arena */
+	int kind;		/* the caller's */
+	size_t f2, f2l;		/* fields 2 and 3 (the first after KIND), */
+	size_t f3, f3l;		/* from the start of the line; 0 when absent */
+};
+struct group {
+	struct buf id;
+	struct buf arena;
+	struct grec *r;
+	size_t nr, cap;
+	int open;		/* an article is being gathered */
+};
+void group_begin(struct group *g, const char *id, size_t n);
+/* Keep a line (r: its record, or NULL); the arena may move. */
+struct grec *group_add(struct group *g, const struct rec *r, const char *line, size_t len, int kind);
+#define group_line(g, i) ((g)->arena.p + (g)->r[i].off)
+
+/* ---- words and sentences (tok.c, sent.c) ---- */
+enum { T_WORD = 1, T_NUM, T_QUOTE, T_DASH, T_PUNCT };
+/* quotation marks: double, single, low-9, angle; L opens, R closes, the
+ * ASCII ones may do either */
+enum { Q_NONE, Q_DQ, Q_LDQ, Q_RDQ, Q_LOWD, Q_SQ, Q_LSQ, Q_RSQ, Q_LOWS,
+    Q_LAQ, Q_RAQ, Q_LSAQ, Q_RSAQ };
+enum {
+	TF_SP = 1,		/* white space (or the start) before it */
+	TF_CAP = 2,		/* a word that starts with a capital */
+	TF_INQ = 4,		/* set by the caller: inside a quotation */
+	TF_END = 8,		/* sent_split: the last token of a sentence */
+};
+struct tok {
+	uint32_t off, len;	/* bytes in the text */
+	uint8_t type, mark;	/* T_*, and Q_* for a T_QUOTE */
+	uint16_t fl;		/* TF_* */
+	uint32_t lx;		/* the caller's: what the word is (0 from tok_split) */
+};
+/* Tokens of s into t, which has room for n; returns how many. */
+size_t tok_split(const char *s, size_t n, struct tok *t);
+/* Mark the last token of each sentence TF_END (the last token always);
+ * a sentence does not end inside a quotation (TF_INQ).  Returns the
+ * number of sentences. */
+size_t sent_split(const char *s, struct tok *t, size_t nt);
+/* Is the word w (n bytes) an abbreviation that takes a full stop (Mr,
+ * Gov, Jan, U.S)? */
+int sent_abbrev(const char *w, size_t n);
+
+/* ---- word lists (lex.c) ---- */
+/* A set of words of up to 16 bytes with a small value each, looked up
+ * without regard to ASCII case.  Built once from a list. */
+struct lex {
+	struct lexslot {
+		uint64_t k[2];	/* the word's bytes, lower case, zero-padded */
+		uint32_t len;	/* its length; 0: a free slot */
+		int v;
+	} *s;
+	size_t mask;
+	size_t maxlen;		/* of the words: longer ones need no look-up */
+};
+/* list: words separated by blanks; a word "=N" sets the value of the
+ * words after it (1 at first).  A word listed twice gets both values,
+ * OR-ed: the values are bits. */
+void lex_init(struct lex *x, const char *list);
+int lex_get(const struct lex *x, const char *w, size_t n);	/* value, or 0 */
 
 #endif

@@ -46,8 +46,10 @@ enum {
 #define TOK_LONG 32	/* of the others, the first tokens, until asked */
 #define STOP_SAMPLE 32	/* tokens looked up for the stop word density */
 
-/* a token: a run of letters and digits */
-struct tok {
+/* a token: a run of letters and digits, hashed for the word lists (the
+ * shared tokenizer of tok.c keeps punctuation and marks, which nstrip
+ * does not need, and reads unescaped text) */
+struct stok {
 	uint64_t h;		/* hash of its letters, lower-cased (no digits) */
 	uint32_t is1, first;	/* lists it is a one-word phrase of; lists with
 				   a longer phrase starting with it */
@@ -61,7 +63,7 @@ struct para {
 	size_t n;
 	const char *num;	/* the number field */
 	size_t numl;
-	struct tok *tok;	/* all its tokens (F_NORM), or the first TOK_LONG */
+	struct stok *tok;	/* all its tokens (F_NORM), or the first TOK_LONG */
 	size_t ntok;
 	size_t next;		/* where reading tokens stopped */
 	int open;		/* there: inside quotation marks */
@@ -107,7 +109,7 @@ void feat_init(void);
 void feat_addlist(int list, const char *const *phrases);	/* list < 32 */
 int feat_lang(const char *s, size_t n);		/* a meta value: L_* or -1 */
 size_t feat_room(size_t n);			/* tokens a paragraph may need */
-void feat_para(struct para *p, struct tok *room);
+void feat_para(struct para *p, struct stok *room);
 void feat_full(struct para *p);			/* all its tokens, F_NORM */
 void feat_article(struct article *a);		/* language and stop words */
 int feat_isname(const char *s, size_t n);	/* two to five capitalised words */

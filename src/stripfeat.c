@@ -549,7 +549,7 @@ stoplook(uint64_t h)
 /* The lists token hash h is a phrase of, and starts one of, the same
  * way. */
 static void
-listlook(uint64_t h, struct tok *t)
+listlook(uint64_t h, struct stok *t)
 {
 	unsigned i;
 
@@ -572,7 +572,7 @@ struct tally {
 
 /* A token is complete: its look-ups and counts. */
 static void
-endtoken(struct tally *y, struct tok *t, int letter, int capital)
+endtoken(struct tally *y, struct stok *t, int letter, int capital)
 {
 	listlook(t->h, t);
 	y->lists |= t->is1 | t->first;
@@ -601,7 +601,7 @@ mark(struct tally *y)
 /* One token from s[i]: letters lower-cased into the hash, digits
  * counted, an apostrophe inside it passed over.  Returns its end. */
 static size_t
-word(struct para *p, size_t i, struct tok *t, int *letter)
+word(struct para *p, size_t i, struct stok *t, int *letter)
 {
 	const char *s = p->t;
 	size_t n = p->n, l;
@@ -717,7 +717,7 @@ hletters(const char *s, size_t k, size_t room)
  * end.  Most tokens are ASCII letters up to a space or a mark: those are
  * hashed whole; the others go through word() byte by byte. */
 static size_t
-token(struct para *p, size_t i, struct tok *t, int *letter)
+token(struct para *p, size_t i, struct stok *t, int *letter)
 {
 	const char *s = p->t;
 	size_t n = p->n, k = letters(s, i, n), e = i + k;
@@ -741,7 +741,7 @@ tokens(struct para *p, size_t cap)
 {
 	const char *s = p->t;
 	size_t n = p->n, i = p->next;
-	struct tok *t;
+	struct stok *t;
 	unsigned cp;
 	int letter, capital, lang;
 	struct tally y = {p->ntok, p->since, p->sample, p->alpha, p->caps, p->digits,
@@ -877,7 +877,7 @@ feat_full(struct para *p)
 /* A paragraph of FULL_WORDS words or fewer is read whole; of a longer one
  * the first TOK_LONG tokens, and the rest if a rule asks (feat_full). */
 void
-feat_para(struct para *p, struct tok *room)
+feat_para(struct para *p, struct stok *room)
 {
 	unsigned cont = 0;
 	char e;

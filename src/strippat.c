@@ -297,7 +297,7 @@ counting(const struct para *p)
 	if (!(p->flags & F_NORM) || p->words > 6 || p->ntok == 0)
 		return 0;
 	for (i = 0; i < p->ntok; i++) {
-		const struct tok *t = &p->tok[i];
+		const struct stok *t = &p->tok[i];
 		char c = p->t[t->off];
 
 		if (c >= '0' && c <= '9')
@@ -339,7 +339,7 @@ creditmark(const struct para *p)
 	size_t i, e, at;
 
 	for (i = 1; i < p->ntok; i++) {
-		const struct tok *t = &p->tok[i];
+		const struct stok *t = &p->tok[i];
 		int wire = (t->is1 >> PL_WIRE) & 1;
 
 		if (!((t->is1 >> PL_PHOTO) & 1) || t->off < 1)
@@ -493,7 +493,7 @@ dateline(struct para *p)
 	if (i == p->ntok)
 		return 0;	/* no year */
 	for (i = 0; i < p->ntok; i++) {
-		const struct tok *t = &p->tok[i];
+		const struct stok *t = &p->tok[i];
 
 		if (t->digits == t->len)
 			year |= t->len == 4;
@@ -655,7 +655,7 @@ pat_verbless(const struct article *a, const struct para *p)
 	    tok_has(p, PL_CLAUSE))
 		return 0;
 	for (i = 0; i < p->ntok; i++) {
-		const struct tok *t = &p->tok[i];
+		const struct stok *t = &p->tok[i];
 
 		if (t->len > 3 && p->t[t->off + t->len - 2] == 'e' && p->t[t->off + t->len - 1] == 'd')
 			return 0;

@@ -176,3 +176,12 @@ nu_ieq(const char *s, size_t n, const char *w)
 			return 0;
 	return !w[n];
 }
+
+int
+nu_ieqn(const char *a, const char *b, size_t n)
+{
+	while (n--)
+		if (nu_tolower((unsigned char)*a++) != nu_tolower((unsigned char)*b++))
+			return 0;
+	return 1;
+}

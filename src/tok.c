@@ -1,0 +1,200 @@
+/* tok.c: the word tokenizer every tool shares.
+ *
+ * A token is a word (letters and digits, with the apostrophes, hyphens
+ * and decimal points that hold a word together: don't, Russia’s,
+ * sub-units, 3.5, 120,000), a quotation mark, a dash, or one other
+ * punctuation character.  White space (ASCII, no-break and the Unicode
+ * spaces) only separates, and is remembered as TF_SP on the token after
+ * it.  Any other non-ASCII character counts as a letter, so Cyrillic or
+ * Greek words are words: the tokenizer needs no Unicode tables.  One pass,
+ * no allocation: the caller gives room for n tokens (never more). */
+#include "nu.h"
+
+/* Code point of the valid UTF-8 sequence at s of length k. */
+static unsigned
+cp_of(const unsigned char *s, size_t k)
+{
+	switch (k) {
+	case 2: return (unsigned)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
+	case 3: return (unsigned)(s[0] & 0x0f) << 12 | (unsigned)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+	case 4: return (unsigned)(s[0] & 0x07) << 18 | (unsigned)(s[1] & 0x3f) << 12 |
+		    (unsigned)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
+	}
+	return s[0];
+}
+
+/* What a non-ASCII character is to the tokenizer. */
+enum { C_LETTER, C_SPACE, C_QUOTE, C_DASH, C_PUNCT };
+
+static int
+cp_class(unsigned c, int *mark)
+{
+	switch (c) {
+	case 0x2018: *mark = Q_LSQ; return C_QUOTE;
+	case 0x2019: *mark = Q_RSQ; return C_QUOTE;
+	case 0x201a: *mark = Q_LOWS; return C_QUOTE;
+	case 0x201c: *mark = Q_LDQ; return C_QUOTE;
+	case 0x201d: *mark = Q_RDQ; return C_QUOTE;
+	case 0x201e: *mark = Q_LOWD; return C_QUOTE;
+	case 0x00ab: *mark = Q_LAQ; return C_QUOTE;
+	case 0x00bb: *mark = Q_RAQ; return C_QUOTE;
+	case 0x2039: *mark = Q_LSAQ; return C_QUOTE;
+	case 0x203a: *mark = Q_RSAQ; return C_QUOTE;
+	case 0x00a0: case 0x202f: case 0x205f: case 0x3000: case 0xfeff:
+		return C_SPACE;
+	}
+	if (c >= 0x2000 && c <= 0x200b)
+		return C_SPACE;
+	if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212)
+		return C_DASH;
+	if ((c >= 0x00a1 && c <= 0x00bf && c != 0xaa && c != 0xb5 && c != 0xba) ||
+	    c == 0xd7 || c == 0xf7 || (c >= 0x2016 && c <= 0x206f) ||
+	    (c >= 0x20a0 && c <= 0x20cf) || (c >= 0x2190 && c <= 0x2bff))
+		return C_PUNCT;
+	return C_LETTER;
+}
+
+/* Does a capital letter start s?  ASCII, Latin-1, Latin Extended-A (whose
+ * capitals are the even code points, with a few exceptions that do not
+ * start names), Greek and Cyrillic. */
+static int
+capital(const unsigned char *s, size_t n)
+{
+	unsigned c;
+	size_t k;
+
+	if (s[0] < 0x80)
+		return nu_isupper(s[0]);
+	if (!(k = utf8_seq((const char *)s, n)))
+		return 0;
+	c = cp_of(s, k);
+	return (c >= 0xc0 && c <= 0xde && c != 0xd7) ||
+	    (c >= 0x100 && c <= 0x17f && c % 2 == 0) ||
+	    (c >= 0x391 && c <= 0x3a9) || (c >= 0x400 && c <= 0x42f);
+}
+
+/* The class of each ASCII byte. */
+#define P C_PUNCT
+#define L C_LETTER
+#define W C_SPACE
+static const unsigned char ascii[128] = {
+	P, P, P, P, P, P, P, P, P, W, W, W, W, W, P, P,
+	P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+	W, P, C_QUOTE, P, P, P, P, C_QUOTE, P, P, P, P, P, P, P, P,
+	L, L, L, L, L, L, L, L, L, L, P, P, P, P, P, P,
+	P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
+	P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
+};
+#undef P
+#undef L
+#undef W
+
+/* Class of the character at s[i] (k: its length), for the word loop. */
+static int
+classify(const char *s, size_t n, size_t i, size_t *k, int *mark)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	*mark = 0;
+	if (c < 0x80) {
+		*k = 1;
+		if (c == '"')
+			*mark = Q_DQ;
+		else if (c == '\'')
+			*mark = Q_SQ;
+		return ascii[c];
+	}
+	if (!(*k = utf8_seq(s + i, n - i))) {
+		*k = 1;		/* a stray byte: part of a word, as nsplit repairs them */
+		return C_LETTER;
+	}
+	return cp_class(cp_of((const unsigned char *)s + i, *k), mark);
+}
+
+/* May a word go on over the joiner at s[i] (length k)?  An apostrophe or
+ * hyphen between letters, a point or comma between digits. */
+static int
+joins(const char *s, size_t n, size_t i, size_t k, int cls, int mark)
+{
+	size_t nk;
+	int nmark, next;
+	unsigned char prev = (unsigned char)s[i - 1], c = (unsigned char)s[i];
+
+	if (i + k >= n)
+		return 0;
+	next = classify(s, n, i + k, &nk, &nmark);
+	if (next != C_LETTER)
+		return 0;
+	if (mark == Q_SQ || mark == Q_RSQ)	/* don't, Russia’s, O'Brien */
+		return !nu_isdigit((unsigned char)s[i + k]) || nu_isdigit(prev);
+	if (cls == C_DASH || c == '-')
+		return k == 1 || (s[i + 2] & 0x0f) <= 1;	/* hyphen, U+2010/2011 only */
+	if (c == '.' || c == ',')
+		return nu_isdigit(prev) && nu_isdigit((unsigned char)s[i + 1]);
+	return 0;
+}
+
+size_t
+tok_split(const char *str, size_t n, struct tok *t)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, k, nt = 0;
+	int cls, mark, sp = 1;
+
+	while (i < n) {
+		struct tok *tk;
+
+		if (s[i] == ' ') {	/* the common case */
+			sp = 1;
+			i++;
+			continue;
+		}
+		cls = classify(str, n, i, &k, &mark);
+		if (cls == C_SPACE) {
+			sp = 1;
+			i += k;
+			continue;
+		}
+		tk = &t[nt++];
+		tk->off = (uint32_t)i;
+		tk->fl = sp ? TF_SP : 0;
+		tk->mark = (uint8_t)mark;
+		tk->lx = 0;
+		sp = 0;
+		if (cls == C_LETTER) {
+			size_t j = i + k;
+
+			tk->type = nu_isdigit(s[i]) ? T_NUM : T_WORD;
+			if (capital(s + i, n - i))
+				tk->fl |= TF_CAP;
+			while (j < n) {
+				int m, c2;
+
+				while (j < n && nu_isalnum(s[j]))	/* the common case */
+					j++;
+				if (j == n)
+					break;
+				c2 = classify(str, n, j, &k, &m);
+
+				if (c2 == C_LETTER || ((c2 == C_QUOTE || c2 == C_DASH ||
+				    c2 == C_PUNCT) && joins(str, n, j, k, c2, m)))
+					j += k;
+				else
+					break;
+			}
+			tk->len = (uint32_t)(j - i);
+			i = j;
+			continue;
+		}
+		tk->type = cls == C_QUOTE ? T_QUOTE : cls == C_DASH ? T_DASH : T_PUNCT;
+		if (s[i] == '-' && i + 1 < n && s[i + 1] == '-') {
+			tk->type = T_DASH;	/* "--" stands for a dash */
+			k = 2;
+		}
+		tk->len = (uint32_t)k;
+		i += k;
+	}
+	return nt;
+}
