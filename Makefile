@@ -12,10 +12,11 @@ BIN     = bin
 
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-TOOLS = nsplit ntsv nstrip
-LIB   = util buf io out rec kinds utf8 date
+TOOLS = nsplit ntsv nstrip nquote
+LIB   = util buf io out rec kinds utf8 date tok sent lex group
 NSPLIT = nsplit art fmtutil fmt_text fmt_lexis fmt_nexisuni fmt_factiva fmt_proquest fmt_mbox
 NSTRIP = nstrip stripfeat strippat striprule stripfp stoplists
+NQUOTE = nquote quote speaker qlex
 
 LIBOBJ = $(LIB:%=$(O)/%.o)
 
@@ -47,6 +48,11 @@ $(O)/stoplists.c: src/data/stoplists/words.awk $(STOPLISTS:%=src/data/stoplists/
 $(O)/stoplists.o: $(O)/stoplists.c
 	$(CC) $(WFLAGS) $(CFLAGS) -Isrc -c -o $@ $(O)/stoplists.c
 
+$(NQUOTE:%=$(O)/%.o): src/quote.h
+$(BIN)/nquote: $(NQUOTE:%=$(O)/%.o) $(O)/libnu.a
+	@mkdir -p $(BIN)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(NQUOTE:%=$(O)/%.o) $(O)/libnu.a
+
 $(BIN)/nstrip: $(NSTRIP:%=$(O)/%.o) $(O)/libnu.a
 	@mkdir -p $(BIN)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(NSTRIP:%=$(O)/%.o) $(O)/libnu.a
@@ -67,6 +73,11 @@ bench: all
 eval-strip: all
 	sh test/eval-strip.sh $(BIN)
 
+eval-quote: all
+	sh test/eval-quote.sh $(BIN)
+
+eval: eval-strip eval-quote
+
 install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
 	for t in $(TOOLS); do cp $(BIN)/$$t $(DESTDIR)$(PREFIX)/bin/; done
@@ -76,4 +87,4 @@ install: all
 clean:
 	rm -rf build $(TOOLS:%=$(BIN)/%)
 
-.PHONY: all check demo bench eval-strip install clean
+.PHONY: all check demo bench eval eval-strip eval-quote install clean

@@ -1,0 +1,909 @@
+/* quote.c: the quotations of one article, by a linear scan.
+ *
+ * 1. marks(): quotation marks are paired per paragraph with a small
+ *    stack, so nested quotes stay inside the outer one and a stray mark
+ *    spoils nothing; a quote left open at the end of a paragraph goes on
+ *    when the next paragraph opens with a mark of its family (the
+ *    multi-paragraph convention), and is dropped otherwise.
+ * 2. The sentences are split with the quotes opaque (TF_INQ).
+ * 3. cue(): each quote's cue is a reporting verb in its sentence: right
+ *    after the closing mark (“…,” he said / said X / — X), else the
+ *    nearest before the opening mark (X said that “…” / according to X),
+ *    else the nearest after it.  Its speaker is the noun phrase that goes
+ *    with the verb (np.c-like helpers below).  Quotes of one sentence with
+ *    one cue are one quote in pieces (split quotes).  A quote with no cue
+ *    that opens a sentence is a floating quote of the last speaker; any
+ *    other is a term: scare quotes, titles, nicknames.
+ * 4. Indirect speech: a speech verb with a subject and a clause after
+ *    "that" (or after "said" directly) outside any quote.
+ * speaker.c then names the speakers. */
+#include "nu.h"
+#include "quote.h"
+
+#include <stdlib.h>
+
+struct qart *A;
+const char *S;		/* text of the paragraph at hand */
+struct tok *T;		/* its tokens */
+uint32_t NT;
+
+static struct piece *
+addpiece(int para, uint32_t a, uint32_t b, int quote)
+{
+	struct piece *p;
+
+	if (A->npc == A->cappc) {
+		A->cappc = A->cappc ? 2 * A->cappc : 64;
+		A->pc = nu_realloc(A->pc, A->cappc * sizeof *A->pc);
+	}
+	p = &A->pc[A->npc++];
+	p->para = para;
+	p->start = a;
+	p->end = b;
+	p->quote = quote;
+	return p;
+}
+
+static struct quote *
+addquote(int para, uint32_t tok)
+{
+	struct quote *q;
+
+	if (A->nq == A->capq) {
+		A->capq = A->capq ? 2 * A->capq : 32;
+		A->q = nu_realloc(A->q, A->capq * sizeof *A->q);
+	}
+	q = &A->q[A->nq++];
+	memset(q, 0, sizeof *q);
+	q->para = para;
+	q->tok = tok;
+	return q;
+}
+
+/* ---- 1. marks ---- */
+
+enum { F_DOUBLE = 1, F_SINGLE, F_ANGLE, F_SANGLE };
+
+static int
+family(int m)
+{
+	switch (m) {
+	case Q_DQ: case Q_LDQ: case Q_RDQ: case Q_LOWD: return F_DOUBLE;
+	case Q_SQ: case Q_LSQ: case Q_RSQ: case Q_LOWS: return F_SINGLE;
+	case Q_LAQ: case Q_RAQ: return F_ANGLE;
+	}
+	return F_SANGLE;
+}
+
+#define QSTACK 16
+struct qstack {
+	uint32_t tok[QSTACK];
+	uint8_t fam[QSTACK], mark[QSTACK];
+	int n;
+};
+
+/* Could the ASCII mark at k open (white space or an opening bracket
+ * before, a word right after) or close (a word before, no word after)? */
+static int
+canopen(uint32_t k)
+{
+	return k + 1 < NT && !(T[k + 1].fl & TF_SP) &&
+	    ((T[k].fl & TF_SP) || k == 0 || punct(k - 1, '(') || punct(k - 1, '[') ||
+	    T[k - 1].type == T_DASH || T[k - 1].type == T_QUOTE);
+}
+
+static int
+canclose(uint32_t k)
+{
+	return k > 0 && !(T[k].fl & TF_SP) && (k + 1 == NT || (T[k + 1].fl & TF_SP) ||
+	    T[k + 1].type != T_WORD);
+}
+
+/* What the mark at k does: 1 opens, -1 closes, 0 nothing (apostrophe). */
+static int
+markdir(const struct qstack *st, uint32_t k)
+{
+	int m = T[k].mark, i, fam = family(m), open = 0;
+
+	for (i = 0; i < st->n; i++)
+		if (st->fam[i] == fam)
+			open = 1;
+	switch (m) {
+	case Q_LDQ:	/* closes „…“ */
+		return open && st->mark[st->n - 1] == Q_LOWD ? -1 : 1;
+	case Q_LSQ:
+		if (open && st->mark[st->n - 1] == Q_LOWS)
+			return -1;
+		/* ‘90s */
+		return k + 1 < NT && T[k + 1].type == T_NUM && !(T[k + 1].fl & TF_SP) ? 0 : 1;
+	case Q_LOWD: case Q_LOWS: case Q_LAQ: case Q_LSAQ:
+		return 1;
+	case Q_RDQ: case Q_RAQ: case Q_RSAQ:
+		return -1;
+	case Q_RSQ:	/* else an apostrophe: readers’, ’90s */
+		return open ? -1 : 0;
+	}
+	/* ASCII " and ': by what is open, then by the space around */
+	if (open && canclose(k))
+		return -1;
+	if (canopen(k) && !(m == Q_SQ && T[k + 1].type == T_NUM))
+		return 1;
+	return open ? -1 : 0;
+}
+
+/* The tokens strictly inside marks a and b (b may be NT) are in a quote. */
+static void
+inq(uint32_t a, uint32_t b)
+{
+	for (a++; a < b && a < NT; a++)
+		T[a].fl |= TF_INQ;
+}
+
+/* A chain of pieces left open at the end of a paragraph. */
+static struct {
+	int quote;		/* -1: none */
+	int fam;
+	size_t firstpiece;
+} carry;
+
+/* Drop the pieces of a quote that never closed. */
+static void
+unopen(void)
+{
+	if (carry.quote < 0)
+		return;
+	A->npc = carry.firstpiece;
+	A->nq--;
+	carry.quote = -1;
+}
+
+static void
+marks(int pi)
+{
+	struct qstack st;
+	uint32_t k = 0;
+
+	setpara(pi);
+	st.n = 0;
+	if (carry.quote >= 0) {
+		if (NT && T[0].type == T_QUOTE && family(T[0].mark) == carry.fam &&
+		    markdir(&st, 0) == 1) {
+			st.tok[0] = 0;
+			st.fam[0] = (uint8_t)carry.fam;
+			st.mark[0] = T[0].mark;
+			st.n = 1;
+			k = 1;
+		} else {
+			unopen();
+		}
+	}
+	for (; k < NT; k++) {
+		int d, i;
+
+		if (T[k].type != T_QUOTE || !(d = markdir(&st, k)))
+			continue;
+		if (d > 0) {
+			if (st.n == QSTACK)
+				continue;	/* deeper than any text nests */
+			st.tok[st.n] = k;
+			st.fam[st.n] = (uint8_t)family(T[k].mark);
+			st.mark[st.n] = T[k].mark;
+			st.n++;
+			continue;
+		}
+		for (i = st.n - 1; i >= 0 && st.fam[i] != family(T[k].mark); i--)
+			;
+		if (i < 0)
+			continue;
+		st.n = i;
+		if (i > 0)
+			continue;	/* a nested quote closed */
+		inq(st.tok[0], k);
+		if (carry.quote >= 0 && st.tok[0] == 0) {	/* the chain ends */
+			addpiece(pi, tokend(0), T[k].off, carry.quote);
+			carry.quote = -1;
+		} else {
+			addquote(pi, st.tok[0]);
+			addpiece(pi, tokend(st.tok[0]), T[k].off, (int)A->nq - 1);
+		}
+	}
+	if (st.n == 0) {
+		if (carry.quote >= 0 && k > 0)
+			carry.quote = -1;	/* closed above */
+		return;
+	}
+	/* open at the end: goes on if the next paragraph reopens */
+	inq(st.tok[0], NT);
+	if (carry.quote < 0 || st.tok[0] != 0) {
+		unopen();
+		carry.quote = (int)A->nq;
+		carry.fam = st.fam[0];
+		carry.firstpiece = A->npc;
+		addquote(pi, st.tok[0]);
+	}
+	addpiece(pi, tokend(st.tok[0]), (uint32_t)nu_rtrim(S, A->p[pi].tlen), carry.quote);
+}
+
+/* a reporting verb outside quotes */
+static int
+verb(uint32_t k)
+{
+	return k < NT && !(T[k].fl & (TF_INQ | TF_CAP)) ? wl(k, W_SPEECH | W_CUE) : 0;
+}
+
+/* ---- 2. noun phrases ---- */
+
+static int
+pronoun(uint32_t k)
+{
+	return wl(k, W_PRON);
+}
+
+/* Words that may stand between a subject and its verb: adverbs and
+ * auxiliaries (X also said, X has said, X later told). */
+static int
+filler(uint32_t k)
+{
+	if (k >= NT || T[k].type != T_WORD || (T[k].fl & (TF_CAP | TF_INQ)))
+		return 0;
+	if (T[k].len > 4 && S[T[k].off + T[k].len - 2] == 'l' && S[T[k].off + T[k].len - 1] == 'y')
+		return 1;	/* an adverb in -ly */
+	return wl(k, W_FILLER);
+}
+
+static int
+connector(uint32_t k)
+{
+	return wl(k, W_CONN);
+}
+
+/* The capitalised name that ends at token e: its first token, or e + 1
+ * when there is none.  A small word that starts a sentence (The, But)
+ * is no part of it. */
+static uint32_t
+namestart(uint32_t e)
+{
+	uint32_t b = e;
+
+	if (!cap(e) || small(e))
+		return e + 1;
+	while (b > 0 && !(T[b - 1].fl & TF_END)) {
+		if (cap(b - 1) && !small(b - 1))
+			b--;
+		else if (b > 1 && connector(b - 1) && cap(b - 2) && !small(b - 2))
+			b -= 2;
+		else
+			break;
+	}
+	return b;
+}
+
+static int
+determiner(uint32_t k)
+{
+	if (wl(k, W_DET))
+		return 1;
+	/* a possessive name: Russia’s, the company's */
+	return k < NT && T[k].type == T_WORD && stemlen(S, &T[k]) < T[k].len;
+}
+
+/* Words for what carries someone's words: the ministry’s Facebook page
+ * suggested, Lukashenko’s statement said. */
+static int
+medium(uint32_t k)
+{
+	return wl(k, W_MEDIUM);
+}
+
+/* The owner in a possessive at k: a name, or the noun with its article. */
+static struct np
+owner(int pi, int k)
+{
+	struct np np = {NP_NOM, pi, (uint32_t)k, (uint32_t)k + 1};
+
+	if (cap((uint32_t)k)) {
+		np.type = NP_NAME;
+		np.t0 = namestart((uint32_t)k);
+	} else if (k > 0 && determiner((uint32_t)k - 1)) {
+		np.t0 = (uint32_t)k - 1;
+	}
+	return np;
+}
+
+/* The noun phrase that ends at token e (the subject before a verb). */
+static struct np
+np_end(int pi, int e)
+{
+	struct np np = {NP_NONE, pi, 0, 0};
+	int k;
+
+	if (e < 0 || (uint32_t)e >= NT || (T[e].fl & TF_INQ))
+		return np;
+	if (pronoun((uint32_t)e)) {
+		np.type = NP_PRON;
+		np.t0 = (uint32_t)e;
+		np.t1 = (uint32_t)e + 1;
+		return np;
+	}
+	if (cap((uint32_t)e) && !small((uint32_t)e)) {
+		np.type = NP_NAME;
+		np.t0 = namestart((uint32_t)e);
+		np.t1 = (uint32_t)e + 1;
+		return np;
+	}
+	/* the ministry, a spokesman, officials, the Ukrainian government */
+	if (T[e].type != T_WORD || (T[e].fl & TF_CAP) || small((uint32_t)e))
+		return np;
+	for (k = e; k >= 0 && k >= e - 4; k--) {
+		if (determiner((uint32_t)k)) {
+			if (k < e && stemlen(S, &T[k]) < T[k].len && medium((uint32_t)e))
+				return owner(pi, k);
+			np.type = NP_NOM;
+			np.t0 = (uint32_t)k;
+			np.t1 = (uint32_t)e + 1;
+			return np;
+		}
+		if (T[k].type != T_WORD || (T[k].fl & (TF_INQ | TF_END)) ||
+		    (k < e && small((uint32_t)k)))
+			break;
+	}
+	if (wl((uint32_t)e, W_BODY | W_PEOPLE)) {
+		np.type = NP_NOM;
+		np.t0 = (uint32_t)e;
+		np.t1 = (uint32_t)e + 1;
+	}
+	return np;
+}
+
+/* The noun phrase that starts at token b (a speaker after the verb:
+ * said Kowal, according to the ministry). */
+static struct np
+np_start(int pi, uint32_t b)
+{
+	struct np np = {NP_NONE, pi, 0, 0};
+	uint32_t e;
+
+	if (b >= NT || (T[b].fl & TF_INQ))
+		return np;
+	if (pronoun(b)) {
+		np.type = NP_PRON;
+		np.t0 = b;
+		np.t1 = b + 1;
+		return np;
+	}
+	if (determiner(b)) {
+		for (e = b + 1; e < NT && e < b + 6 && T[e].type == T_WORD &&
+		    !(T[e].fl & TF_INQ) && !small(e); e++)
+			if (T[e].fl & TF_END)
+				break;
+		if (e == b + 1)
+			return np;
+		np = np_end(pi, (int)e - 1);
+		np.t0 = b;
+		if (np.type == NP_NONE)
+			np.type = NP_NOM;
+		np.t1 = e;
+		if (T[e - 1].fl & TF_END)
+			np.t1 = e;
+		return np;
+	}
+	for (e = b; e < NT && cap(e) && !small(e); e++) {
+		if (T[e].fl & TF_END)
+			break;
+		if (connector(e + 1) && cap(e + 2))
+			e++;
+	}
+	if (e < NT && (T[e].fl & TF_END) && cap(e))
+		e++;
+	if (e > b) {
+		np.type = NP_NAME;
+		np.t0 = b;
+		np.t1 = e;
+	}
+	return np;
+}
+
+/* A form of "be": before a participle it makes a passive. */
+static int
+be(uint32_t k)
+{
+	return is(k, "was") || is(k, "were") || is(k, "is") || is(k, "are") ||
+	    is(k, "been") || is(k, "be") || is(k, "being");
+}
+
+/* The subject of the verb at v: the phrase before it, past fillers and
+ * an appositive (Kowal, a spokeswoman for the port, said). */
+static struct np
+subject(int pi, uint32_t v, uint32_t s0)
+{
+	int e = (int)v - 1, k;
+	struct np np = {NP_NONE, pi, 0, 0};
+
+	while (e >= (int)s0 && filler((uint32_t)e)) {
+		if (be((uint32_t)e) && T[v].len > 2 && S[T[v].off + T[v].len - 1] == 'd') {
+			np.type = NP_NONE;	/* was proposed: no speaker */
+			return np;
+		}
+		e--;
+	}
+	if (e >= (int)s0 && punct((uint32_t)e, ',')) {
+		for (k = e - 1; k > (int)s0 && k >= e - 14 && !punct((uint32_t)k, ','); k--)
+			if (T[k].type == T_QUOTE || T[k].type == T_DASH)
+				break;
+		if (k > (int)s0 && punct((uint32_t)k, ',')) {
+			np = np_end(pi, k - 1);
+			if (np.type == NP_NAME || np.type == NP_NOM)
+				return np;
+		}
+		np.type = NP_NONE;
+		return np;
+	}
+	if (e < (int)s0) {
+		np.type = NP_NONE;
+		return np;
+	}
+	return np_end(pi, e);
+}
+
+/* The first subject of the sentence from s0, who "saying" refers to:
+ * the first phrase followed by a lower-case word (a verb, presumably).
+ * On Friday, Lukashenko also said -> Lukashenko. */
+static struct np
+mainsubject(int pi, uint32_t s0, uint32_t v)
+{
+	struct np np = {NP_NONE, pi, 0, 0};
+	uint32_t k, e, n;
+
+	for (k = s0; k < v; k++) {
+		if ((T[k].fl & TF_INQ) || T[k].type != T_WORD)
+			continue;
+		if (!pronoun(k) && !determiner(k) && !(cap(k) && !small(k)))
+			continue;
+		if (cap(k) && !determiner(k)) {	/* a name: its capitals */
+			for (e = k; e + 1 < v && (cap(e + 1) || (connector(e + 1) && cap(e + 2))); e++)
+				;
+		} else {	/* the Ukrainian government */
+			for (e = k; e + 1 < v && e < k + 6 && T[e + 1].type == T_WORD &&
+			    !verb(e + 1) && !small(e + 1) && !filler(e + 1); e++)
+				;
+		}
+		for (n = e + 1; n < v && filler(n); n++)
+			;
+		if (n < NT && T[n].type == T_WORD && !(T[n].fl & TF_CAP) && !small(n)) {
+			np = np_end(pi, (int)e);
+			if (np.type != NP_NONE)
+				return np;
+		}
+		k = e;
+	}
+	np.type = NP_NONE;
+	return np;
+}
+
+/* ---- 3. cues ---- */
+
+
+static int
+ingform(uint32_t k)
+{
+	return T[k].len > 4 && memcmp(S + T[k].off + T[k].len - 3, "ing", 3) == 0;
+}
+
+/* Sentence bounds around token k: [*s0, *s1). */
+static void
+sentence(uint32_t k, uint32_t *s0, uint32_t *s1)
+{
+	uint32_t a = k, b = k;
+
+	while (a > 0 && !(T[a - 1].fl & TF_END))
+		a--;
+	while (b < NT && !(T[b].fl & TF_END))
+		b++;
+	*s0 = a;
+	*s1 = b < NT ? b + 1 : NT;
+}
+
+static void
+setcue(struct quote *q, int pi, uint32_t a, uint32_t b, struct np sp)
+{
+	q->cpara = pi;
+	q->ctok = a;
+	q->ca = T[a].off;
+	q->cb = tokend(b);
+	q->sp = sp;
+}
+
+/* The cue of verb v and its speaker; 0 when it has none. */
+static int
+verbcue(struct quote *q, int pi, uint32_t v, uint32_t s0, uint32_t s1, int after)
+{
+	struct np sp;
+	uint32_t k;
+
+	if (is(v, "according")) {
+		if (!is(v + 1, "to"))
+			return 0;
+		sp = np_start(pi, v + 2);
+		if (sp.type == NP_NONE)
+			return 0;
+		setcue(q, pi, v, v + 1, sp);
+		return 1;
+	}
+	if (is(v, "put") || is(v, "puts")) {	/* as X put it */
+		for (k = v; k > s0 && k + 5 > v; k--)
+			if (is(k - 1, "as")) {
+				sp = np_start(pi, k);
+				if (sp.type == NP_NONE)
+					return 0;
+				setcue(q, pi, v, v, sp);
+				return 1;
+			}
+		return 0;
+	}
+	/* said X: after a quote, or at the head of its sentence */
+	if (after || v == s0) {
+		sp = np_start(pi, v + 1);
+		if (sp.type == NP_NAME || sp.type == NP_NOM) {
+			setcue(q, pi, v, v, sp);
+			return 1;
+		}
+	}
+	sp = subject(pi, v, s0);
+	if (sp.type == NP_NONE && ingform(v))
+		sp = mainsubject(pi, s0, v);
+	if (sp.type == NP_NONE && !after) {
+		sp = np_start(pi, v + 1);	/* said Kowal: “…” */
+		if (sp.type != NP_NAME)
+			sp.type = NP_NONE;
+	}
+	(void)s1;
+	if (sp.type == NP_NONE)
+		return 0;
+	setcue(q, pi, v, v, sp);
+	return 1;
+}
+
+/* Right after the closing mark at c: “…,” he said / said X / — X. */
+static int
+cue_after(struct quote *q, int pi, uint32_t c, uint32_t s0, uint32_t s1)
+{
+	uint32_t k = c + 1, e;
+	struct np sp;
+
+	/* “Where is it?” Kowal asked. / “…!” — Kowal: the quote's own
+	 * full stop ended a sentence, and the cue is the next, short one */
+	if ((T[c].fl & TF_END) && c + 1 < NT) {
+		for (e = c + 1; e < NT && !(T[e].fl & TF_END); e++)
+			;
+		if (e - c > 8)
+			return 0;
+		s0 = c + 1;
+		s1 = e + 1;
+	}
+	if (punct(k, ','))
+		k++;
+	if (k >= s1 || (T[k].fl & TF_INQ))
+		return 0;
+	if (T[k].type == T_DASH) {
+		sp = np_start(pi, k + 1);
+		if (sp.type != NP_NAME && sp.type != NP_NOM)
+			return 0;
+		setcue(q, pi, k, k, sp);
+		return 1;
+	}
+	if (verb(k))
+		return verbcue(q, pi, k, s0, s1, 1);
+	sp = np_start(pi, k);
+	if (sp.type == NP_NONE)
+		return 0;
+	k = sp.t1;
+	if (punct(k, ',') && sp.type == NP_NAME) {	/* Lind, a spokeswoman for X, said */
+		for (e = k + 1; e < s1 && e < k + 15 && !punct(e, ','); e++)
+			if (T[e].type == T_QUOTE || (T[e].fl & TF_INQ))
+				return 0;
+		if (!punct(e, ','))
+			return 0;
+		k = e + 1;
+	}
+	for (; k < s1 && filler(k); k++)
+		;
+	if (!verb(k) || is(k, "according"))
+		return 0;
+	setcue(q, pi, k, k, sp);
+	return 1;
+}
+
+/* A bare colon: Kowal: “…” */
+static int
+cue_colon(struct quote *q, int pi, uint32_t o, uint32_t s0)
+{
+	struct np sp;
+
+	if (o < s0 + 2 || !punct(o - 1, ':'))
+		return 0;
+	sp = np_end(pi, (int)o - 2);
+	if (sp.type != NP_NAME || sp.t0 != s0)
+		return 0;
+	setcue(q, pi, o - 1, o - 1, sp);
+	return 1;
+}
+
+/* Is the word before the opening mark o one that makes a term: the
+ * so-called “…”, the film “…”, dubbed “…”? */
+static int
+termword(uint32_t o)
+{
+	return o > 0 && wl(o - 1, W_TERM);
+}
+
+/* Does the quote opening at o start its sentence (or follow a colon or
+ * a cue and a comma), with a capital? */
+static int
+opens_sentence(uint32_t o, uint32_t s0)
+{
+	uint32_t k = o + 1;
+
+	if (k < NT && T[k].type == T_QUOTE)
+		k++;
+	if (k >= NT || !(T[k].type == T_NUM || (T[k].fl & TF_CAP)))
+		return 0;
+	return o == s0 || punct(o - 1, ':') || (punct(o - 1, ',') && o >= 2 && verb(o - 2)) ||
+	    (o > s0 && T[o - 1].type == T_DASH);
+}
+
+/* The token of the closing mark at byte b of paragraph pi, or NT. */
+static uint32_t
+closetok(uint32_t b)
+{
+	uint32_t k;
+
+	for (k = 0; k < NT; k++)
+		if (T[k].off == b && T[k].type == T_QUOTE)
+			return k;
+	return NT;
+}
+
+#define AFTER 10	/* how far after a quote its cue may be */
+
+static void
+attribute(size_t qi, size_t firstpc)
+{
+	struct quote *q = &A->q[qi];
+	uint32_t o = q->tok, c, s0, s1, k;
+	int pi = q->para, lp;
+	int found = 0;
+
+	/* after the last piece first: “…,” he said */
+	for (k = (uint32_t)firstpc; k < A->npc && A->pc[k].quote == (int)qi; k++)
+		;
+	lp = A->pc[k - 1].para;
+	setpara(lp);
+	c = closetok(A->pc[k - 1].end);
+	if (c < NT) {
+		sentence(c, &s0, &s1);
+		found = cue_after(q, lp, c, s0, s1);
+		if (found) {	/* “A,” he said. “B.”: B may go on */
+			sentence(q->ctok, &s0, &s1);
+			q->next = s1;
+		}
+	}
+	setpara(pi);
+	sentence(o, &s0, &s1);
+	if (!found) {
+		/* the nearest verb before, then after */
+		for (k = o; k-- > s0 && !found;)
+			if (verb(k) || is(k, "according"))
+				found = verbcue(q, pi, k, s0, s1, 0);
+	}
+	if (!found)
+		found = cue_colon(q, pi, o, s0);
+	/* a verb a few words after: “peaceful” Belarus, as he put it */
+	if (!found && lp == pi && c < NT) {
+		for (k = c + 1; k < s1 && k < c + AFTER && !found; k++)
+			if ((verb(k) || is(k, "according")) && !(T[k].fl & TF_INQ))
+				found = verbcue(q, pi, k, c + 1, s1, 0);
+	}
+	q->kind = opens_sentence(o, s0) || lp != pi ? QK_DIRECT : QK_PARTIAL;
+	if (termword(o) && !(found && q->kind == QK_DIRECT))
+		q->kind = QK_TERM;
+	else if (!found && q->kind != QK_DIRECT)
+		q->kind = QK_TERM;
+}
+
+/* Quotes in one sentence with one cue are one quote: “A,” he said, “B.”
+ * Their pieces become the first one's. */
+static void
+merge(void)
+{
+	size_t i, j = 0;
+	int *to = nu_alloc((A->nq + 1) * sizeof *to);
+
+	for (i = 0; i < A->nq; i++) {
+		struct quote *q = &A->q[i], *p = j ? &A->q[j - 1] : NULL;
+
+		if (p && q->kind != QK_TERM && p->kind != QK_TERM &&
+		    ((q->sp.type != NP_NONE && p->sp.type != NP_NONE &&
+		    p->cpara == q->cpara && p->ctok == q->ctok && p->cb == q->cb) ||
+		    (q->sp.type == NP_NONE && p->next && p->cpara == q->para &&
+		    p->next == q->tok))) {
+			to[i] = (int)j - 1;
+			continue;
+		}
+		to[i] = (int)j;
+		A->q[j++] = *q;
+	}
+	for (i = 0; i < A->npc; i++)
+		A->pc[i].quote = to[A->pc[i].quote];
+	A->nq = j;
+	free(to);
+}
+
+/* ---- 4. indirect speech ---- */
+
+/* The clause a speech verb at v reports, from token *b to the end of its
+ * sentence at e; 0 when there is none. */
+static int
+clause(uint32_t v, uint32_t s1, uint32_t *b)
+{
+	uint32_t k = v + 1, lim = v + 9;
+
+	/* told reporters on Friday that, said in a statement that */
+	while (k < s1 && k < lim && !is(k, "that") && T[k].type == T_WORD &&
+	    !(T[k].fl & TF_INQ))
+		k++;
+	if (is(k, "that")) {
+		*b = k + 1;
+		return *b + 2 < s1;
+	}
+	k = v + 1;
+	if (!(is(v, "said") || is(v, "says") || is(v, "say")))
+		return 0;
+	if (k < s1 && (pronoun(k) || determiner(k)) && !punct(k + 1, ',') && !punct(k + 1, '.')) {
+		*b = k;
+		return k + 3 < s1;
+	}
+	return 0;
+}
+
+/* The next speech verb that has "that" after it, or is said, says or
+ * say, from token *at on (which moves past it); NT when there is none.
+ * Only these words are looked at, so that most words need no look-up. */
+static uint32_t
+trigger(uint32_t *at)
+{
+	uint32_t v, k;
+
+	for (k = *at; k < NT; k++) {
+		*at = k + 1;
+		const char *w = S + T[k].off;
+
+		if (T[k].type != T_WORD || (T[k].len != 4 && T[k].len != 3) ||
+		    (T[k].fl & (TF_INQ | TF_CAP)))
+			continue;
+		if (w[0] == 's' && (is(k, "said") || is(k, "says") || is(k, "say")))
+			return k;
+		if (w[0] != 't' || !is(k, "that"))
+			continue;
+		/* told reporters on Friday that */
+		for (v = k; v-- > 0 && v + 9 > k && T[v].type == T_WORD && !(T[v].fl & TF_INQ);)
+			if (wl(v, W_SPEECH) && !(T[v].fl & TF_CAP))
+				return v;
+	}
+	return NT;
+}
+
+static void
+indirect(int pi)
+{
+	uint32_t k, s0 = 0, s1, b, e, j, at = 0;
+
+	setpara(pi);
+	while ((k = trigger(&at)) < NT) {
+		struct quote *q, tmp;
+
+		sentence(k, &s0, &s1);
+		if (!clause(k, s1, &b))
+			continue;
+		for (j = b; j < s1; j++)
+			if (T[j].type == T_QUOTE || (T[j].fl & TF_INQ))
+				break;
+		if (j < s1)
+			continue;	/* the quote in it is the record */
+		memset(&tmp, 0, sizeof tmp);
+		if (!verbcue(&tmp, pi, k, s0, s1, 0) || tmp.sp.type == NP_NONE)
+			continue;
+		e = s1 - 1;
+		while (e > b && T[e].type == T_PUNCT)
+			e--;
+		q = addquote(pi, b);
+		*q = tmp;
+		q->para = pi;
+		q->tok = b;
+		q->kind = QK_INDIRECT;
+		addpiece(pi, T[b].off, tokend(e), (int)A->nq - 1);
+		at = s1;
+	}
+}
+
+static int
+bypos(const void *x, const void *y)
+{
+	const struct piece *a = x, *b = y;
+
+	if (a->para != b->para)
+		return a->para < b->para ? -1 : 1;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* The speakers, in the order of the text: a pronoun looks back. */
+static int
+qpos(const void *x, const void *y)
+{
+	const struct quote *a = *(struct quote *const *)x, *b = *(struct quote *const *)y;
+
+	if (a->para != b->para)
+		return a->para < b->para ? -1 : 1;
+	return a->tok < b->tok ? -1 : a->tok > b->tok;
+}
+
+static void
+speakers(struct qart *a)
+{
+	static struct quote **ord;
+	static size_t cap;
+	const struct quote *prev = NULL;
+	size_t i, n = 0;
+
+	if (a->nq > cap) {
+		cap = a->nq;
+		ord = nu_realloc(ord, cap * sizeof *ord);
+	}
+	for (i = 0; i < a->nq; i++)
+		ord[i] = &a->q[i];
+	if (a->nq)
+		qsort(ord, a->nq, sizeof *ord, qpos);
+	for (i = 0; i < a->nq; i++) {
+		struct quote *q = ord[i];
+
+		if (q->kind == QK_TERM)
+			continue;
+		speaker_canon(q, prev, ord, n);
+		ord[n++] = q;
+		if (q->kb > q->ka)
+			prev = q;
+	}
+}
+
+void
+quote_article(struct qart *a, int withindirect)
+{
+	size_t i, pc = 0;
+
+	A = a;
+	a->npc = a->nq = 0;
+	carry.quote = -1;
+	for (i = 0; i < a->np; i++) {
+		if (a->p[i].junk) {
+			unopen();
+			continue;
+		}
+		marks((int)i);
+		setpara((int)i);
+		sent_split(S, T, NT);
+	}
+	unopen();
+	for (i = 0; i < a->nq; i++) {
+		attribute(i, pc);
+		while (pc < a->npc && a->pc[pc].quote == (int)i)
+			pc++;
+	}
+	merge();
+	if (withindirect)
+		for (i = 0; i < a->np; i++)
+			if (!a->p[i].junk)
+				indirect((int)i);
+	names_find(a);
+	speakers(a);
+	if (a->npc)
+		qsort(a->pc, a->npc, sizeof *a->pc, bypos);
+}

@@ -1,0 +1,171 @@
+/* quote.h: nquote's model of one article.
+ *
+ * nquote.c gathers an article's records and fills a qart with the
+ * unescaped text of its paragraphs; quote.c finds the quotations in it
+ * (marks, cues, kinds) and speaker.c says who speaks. */
+#include <stdint.h>
+
+enum { QK_DIRECT = 1, QK_PARTIAL, QK_INDIRECT, QK_TERM };
+enum { NP_NONE, NP_NAME, NP_PRON, NP_NOM };
+
+struct qpara {
+	size_t toff, tlen;	/* unescaped text, in qart.text */
+	size_t tok0, ntok;	/* tokens, in qart.tok */
+	int junk;		/* a junk record: not searched */
+};
+
+struct piece {			/* one quoted piece: what a record says */
+	int para;
+	uint32_t start, end;	/* bytes in the paragraph, marks excluded */
+	int quote;		/* index in qart.q */
+};
+
+struct np {			/* a noun phrase that names a speaker */
+	int type;		/* NP_* */
+	int para;
+	uint32_t t0, t1;	/* tokens [t0, t1) of the paragraph */
+};
+
+struct quote {
+	int kind;		/* QK_* */
+	int para;		/* where it starts: paragraph, token */
+	uint32_t tok;
+	struct np sp;		/* the speaker as written */
+	int cpara;		/* the cue: paragraph, bytes [ca, cb) */
+	uint32_t ca, cb;
+	uint32_t ctok;		/* the cue's first token */
+	uint32_t next;		/* a cue right after it: the sentence after */
+	int kpara;		/* the speaker (canonical): paragraph, bytes [ka, kb) */
+	uint32_t ka, kb;
+	int gfl;		/* what the speaker is: NM_* */
+	int qno;		/* 0: not written */
+};
+
+struct qname {			/* a run of capitalised words */
+	int para;
+	uint32_t t0, t1;	/* tokens of the name, titles left out */
+	int title;		/* token of the title before it, or -1 */
+	int fl;			/* NM_* */
+	uint32_t lasth;		/* hash of its last word (wordhash) */
+	uint64_t bloom;		/* a bit for each of its words */
+};
+enum { NM_PERSON = 1, NM_ORG = 2, NM_MALE = 4, NM_FEMALE = 8, NM_SUBJ = 16, NM_INQ = 32 };
+
+struct qart {
+	struct buf text;
+	struct qpara *p;
+	size_t np, capp;
+	struct tok *tok;
+	size_t ntok, captok;
+	struct piece *pc;
+	size_t npc, cappc;
+	struct quote *q;
+	size_t nq, capq;
+	struct qname *nm;
+	size_t nnm, capnm;
+};
+
+/* what a word is, from the word lists of qlex.c: looked up once per
+ * token, kept in its lx */
+enum {
+	W_SMALL = 1,		/* a small word, never a name (the, he, but) */
+	W_SPEECH = 2,		/* a speech verb: said, told, announced */
+	W_CUE = 4,		/* a verb that cues a quote: asked, called */
+	W_TITLE = 8,		/* a title or role before a name */
+	W_MALE = 16,		/* with W_TITLE or W_FORENAME */
+	W_FEMALE = 32,
+	W_FORENAME = 64,
+	W_BODY = 128,		/* an organisation's word: ministry, Times */
+	W_PERSON = 256,		/* a noun for a person: spokesman */
+	W_PEOPLE = 512,		/* for people: officials (with W_PERSON) */
+	W_PRON = 1024,		/* a pronoun that can speak: he, she, it, they */
+	W_DET = 2048,		/* a determiner: the, a, his */
+	W_FILLER = 4096,	/* between subject and verb: also, has, later */
+	W_CONN = 8192,		/* inside a name: of, de, von */
+	W_TERM = 16384,		/* before a term: so-called, dubbed, the film */
+	W_MEDIUM = 32768	/* what carries words: statement, page, tweet */
+};
+extern struct lex q_words;
+void qlex_init(void);
+
+void quote_article(struct qart *a, int indirect);	/* quote.c */
+
+/* speaker.c */
+void names_find(struct qart *a);
+void speaker_canon(struct quote *q, const struct quote *prev, struct quote *const *done, size_t ndone);
+
+/* the text of paragraph i, and of token k in it */
+#define QTEXT(a, i) ((a)->text.p + (a)->p[i].toff)
+#define QTOK(a, i) ((a)->tok + (a)->p[i].tok0)
+
+/* The paragraph at hand, for the small token tests both files use. */
+extern struct qart *A;
+extern const char *S;
+extern struct tok *T;
+extern uint32_t NT;
+
+static inline void
+setpara(int i)
+{
+	S = QTEXT(A, i);
+	T = QTOK(A, i);
+	NT = (uint32_t)A->p[i].ntok;
+}
+
+static inline int
+is(uint32_t k, const char *w)
+{
+	return k < NT && T[k].type == T_WORD && nu_ieq(S + T[k].off, T[k].len, w);
+}
+
+static inline int
+punct(uint32_t k, int c)
+{
+	return k < NT && T[k].type == T_PUNCT && T[k].len == 1 && S[T[k].off] == c;
+}
+
+/* the W_* bits of token k, of those asked: looked up the first time
+ * they are, since most words never are */
+#define LX_UNSET 0x80000000u
+static inline int
+wl(uint32_t k, int bits)
+{
+	if (k >= NT || T[k].type != T_WORD)
+		return 0;
+	if (T[k].lx & LX_UNSET)
+		T[k].lx = (uint32_t)lex_get(&q_words, S + T[k].off, T[k].len);
+	return (int)T[k].lx & bits;
+}
+
+static inline int
+small(uint32_t k)
+{
+	return wl(k, W_SMALL);
+}
+
+/* a capitalised word outside quotes */
+static inline int
+cap(uint32_t k)
+{
+	return k < NT && T[k].type == T_WORD && (T[k].fl & TF_CAP) && !(T[k].fl & TF_INQ);
+}
+
+static inline uint32_t
+tokend(uint32_t k)
+{
+	return T[k].off + T[k].len;
+}
+
+/* The length of word t in s without a possessive 's or ’s: a name is the
+ * same name in Lukashenko’s remarks. */
+static inline uint32_t
+stemlen(const char *s, const struct tok *t)
+{
+	const char *e = s + t->off + t->len;
+
+	if (t->len > 2 && e[-1] == 's' && e[-2] == '\'')
+		return t->len - 2;
+	if (t->len > 4 && e[-1] == 's' && memcmp(e - 4, "\xe2\x80\x99", 3) == 0)
+		return t->len - 4;
+	return t->len;
+}

@@ -1,0 +1,468 @@
+/* speaker.c: who speaks.
+ *
+ * names_find() lists the article's names: runs of capitalised words,
+ * without the titles in front (President, Mr), marked person, organisation,
+ * male or female from the titles, the forenames and the words of the
+ * name (Ministry).  speaker_canon() then gives each quote its canonical
+ * speaker: a name becomes the fullest name in the article that ends like
+ * it (Lukashenko -> Alexander Lukashenko), a noun the organisation or
+ * titled person it stands for (the ministry -> Belarusian Ministry of
+ * Defense), a pronoun the nearest earlier speaker or subject that agrees
+ * with it in gender and number. */
+#include "nu.h"
+#include "quote.h"
+
+/* A hash of word k of paragraph pi, possessive and case aside: names are
+ * compared by it first, which spares most byte comparisons. */
+static uint32_t
+wordhash(int pi, uint32_t k)
+{
+	const struct tok *t = &QTOK(A, pi)[k];
+	const unsigned char *s = (const unsigned char *)QTEXT(A, pi) + t->off;
+	uint32_t h = 2166136261u, i, n = stemlen(QTEXT(A, pi), t);
+
+	for (i = 0; i < n; i++)	/* bit 5 set: case aside, as in lex.c */
+		h = (h ^ (s[i] | 0x20)) * 16777619u;
+	return h;
+}
+
+/* A bit for each word of [t0, t1), and the hash of the last in *last. */
+static uint64_t
+bloom(int pi, uint32_t t0, uint32_t t1, uint32_t *last)
+{
+	uint64_t b = 0;
+	uint32_t h = 0;
+
+	for (; t0 < t1; t0++) {
+		h = wordhash(pi, t0);
+		b |= (uint64_t)1 << (h & 63);
+	}
+	*last = h;
+	return b;
+}
+
+static struct qname *
+addname(int pi, uint32_t t0, uint32_t t1, int title)
+{
+	struct qname *n;
+
+	if (A->nnm == A->capnm) {
+		A->capnm = A->capnm ? 2 * A->capnm : 64;
+		A->nm = nu_realloc(A->nm, A->capnm * sizeof *A->nm);
+	}
+	n = &A->nm[A->nnm++];
+	n->para = pi;
+	n->t0 = t0;
+	n->t1 = t1;
+	n->title = title;
+	n->fl = 0;
+	n->bloom = bloom(pi, t0, t1, &n->lasth);
+	return n;
+}
+
+static int
+acronym(uint32_t k)
+{
+	uint32_t i;
+
+	if (T[k].len < 2 || T[k].len > 6)
+		return 0;
+	for (i = 0; i < T[k].len; i++)
+		if (!nu_isupper((unsigned char)S[T[k].off + i]))
+			return 0;
+	return 1;
+}
+
+/* What the words of name [t0, t1) and its title say it is. */
+static int
+nameflags(uint32_t t0, uint32_t t1, int title)
+{
+	int fl = 0, g;
+	uint32_t k;
+
+	if (title >= 0) {
+		g = wl((uint32_t)title, W_MALE | W_FEMALE);
+		fl |= NM_PERSON | (g == W_MALE ? NM_MALE : g == W_FEMALE ? NM_FEMALE : 0);
+	}
+	for (k = t0; k < t1; k++)
+		if (wl(k, W_BODY) || (t1 - t0 == 1 && acronym(k)))
+			return (fl & ~NM_PERSON) | NM_ORG;
+	if (t1 - t0 >= 2 || title >= 0) {
+		g = wl(t0, W_FORENAME | W_MALE | W_FEMALE);
+		if (g & W_FORENAME)
+			fl |= NM_PERSON | (g & W_MALE ? NM_MALE : g & W_FEMALE ? NM_FEMALE : 0);
+	}
+	return fl;
+}
+
+/* The names of paragraph pi. */
+static void
+para_names(int pi)
+{
+	uint32_t k = 0, e, b, s0 = 0;
+	int first = 1;
+
+	setpara(pi);
+	for (k = 0; k < NT; k++) {
+		int title = -1;
+		struct qname *n;
+
+		if (k == 0 || (T[k - 1].fl & TF_END)) {
+			s0 = k;
+			first = 1;
+		}
+		if (T[k].type != T_WORD || !(T[k].fl & TF_CAP) || small(k))
+			continue;
+		for (e = k; e + 1 < NT && !(T[e].fl & TF_END); e++) {
+			if (T[e + 1].type == T_WORD && (T[e + 1].fl & TF_CAP) && !small(e + 1))
+				continue;
+			if (e + 2 < NT && (is(e + 1, "of") || is(e + 1, "for") || is(e + 1, "de")) &&
+			    (T[e + 2].fl & TF_CAP) && T[e + 2].type == T_WORD)
+				e++;
+			else
+				break;
+		}
+		/* titles: the name starts after the last one */
+		for (b = k; b <= e; b++)
+			if (wl(b, W_TITLE) && !wl(b, W_BODY))
+				title = (int)b;
+		if (title < 0 && k > s0 && wl(k - 1, W_TITLE) && !(T[k - 1].fl & TF_CAP))
+			title = (int)k - 1;	/* spokesman Dmitry Peskov */
+		b = title >= (int)k ? (uint32_t)title + 1 : k;
+		if (nameflags(k, e + 1, -1) & NM_ORG)
+			b = k, title = -1;	/* Defense Ministry keeps its words */
+		if (b <= e) {
+			n = addname(pi, b, e + 1, title);
+			n->fl = nameflags(b, e + 1, title);
+			if (T[b].fl & TF_INQ)
+				n->fl |= NM_INQ;
+			/* the first name of a sentence, before a lower-case
+			 * word, is its subject */
+			if (first && e + 1 < NT && T[e + 1].type == T_WORD &&
+			    !(T[e + 1].fl & TF_CAP))
+				n->fl |= NM_SUBJ;
+		}
+		first = 0;
+		k = e;
+	}
+}
+
+void
+names_find(struct qart *a)
+{
+	size_t i;
+
+	A = a;
+	a->nnm = 0;
+	for (i = 0; i < a->np; i++)
+		if (!a->p[i].junk)
+			para_names((int)i);
+}
+
+/* Token k of paragraph pi is the same word as token j of paragraph pj. */
+static int
+sametok(int pi, uint32_t k, int pj, uint32_t j, int icase)
+{
+	const struct tok *x = &QTOK(A, pi)[k], *y = &QTOK(A, pj)[j];
+	uint32_t n = stemlen(QTEXT(A, pi), x);
+
+	if (n != stemlen(QTEXT(A, pj), y))
+		return 0;
+	if (icase)
+		return nu_ieqn(QTEXT(A, pi) + x->off, QTEXT(A, pj) + y->off, n);
+	return memcmp(QTEXT(A, pi) + x->off, QTEXT(A, pj) + y->off, n) == 0;
+}
+
+/* Does name c contain every word of the phrase [t0, t1) of paragraph pi,
+ * and end like it (a person) or anywhere (an organisation)? */
+struct mention {			/* a phrase to find among the names */
+	int pi;
+	uint32_t t0, t1;
+	uint64_t bloom;
+	uint32_t lasth;
+};
+
+static struct mention
+mention(int pi, uint32_t t0, uint32_t t1)
+{
+	struct mention m = {pi, t0, t1, 0, 0};
+
+	m.bloom = bloom(pi, t0, t1, &m.lasth);
+	return m;
+}
+
+static int
+covers(const struct qname *c, const struct mention *m, int org)
+{
+	int pi = m->pi;
+	uint32_t k, j, t0 = m->t0, t1 = m->t1;
+
+	if ((c->bloom & m->bloom) != m->bloom || (!org && c->lasth != m->lasth))
+		return 0;
+	if (!org && !sametok(c->para, c->t1 - 1, pi, t1 - 1, 0))
+		return 0;
+	for (k = t0; k < t1; k++) {
+		for (j = c->t0; j < c->t1; j++)
+			if (sametok(c->para, j, pi, k, 0))
+				break;
+		if (j == c->t1)
+			return 0;
+	}
+	return 1;
+}
+
+static uint32_t
+nbytes(const struct qname *c)
+{
+	const struct tok *t = QTOK(A, c->para);
+
+	return t[c->t1 - 1].off + t[c->t1 - 1].len - t[c->t0].off;
+}
+
+/* Is c fuller than best? */
+static int
+fuller(const struct qname *c, const struct qname *best)
+{
+	if (!best)
+		return 1;
+	if (c->t1 - c->t0 != best->t1 - best->t0)
+		return c->t1 - c->t0 > best->t1 - best->t0;
+	return nbytes(c) > nbytes(best);
+}
+
+static void
+canon_of(struct quote *q, const struct qname *c)
+{
+	const struct tok *t = QTOK(A, c->para);
+
+	q->kpara = c->para;
+	q->ka = t[c->t0].off;
+	q->kb = t[c->t1 - 1].off + stemlen(QTEXT(A, c->para), &t[c->t1 - 1]);
+}
+
+/* The fullest name for the name [t0, t1) of paragraph pi; NULL if none
+ * (it is not among the names: inside a quote, say). */
+static const struct qname *
+fullest(int pi, uint32_t t0, uint32_t t1, int org)
+{
+	const struct qname *best = NULL;
+	struct mention m = mention(pi, t0, t1);
+	size_t i;
+
+	for (i = 0; i < A->nnm; i++)
+		if (covers(&A->nm[i], &m, org) && fuller(&A->nm[i], best))
+			best = &A->nm[i];
+	return best;
+}
+
+/* What the name [t0, t1) is, from its fullest form too. */
+static int
+flags_of(int pi, uint32_t t0, uint32_t t1, const struct qname *full)
+{
+	int fl;
+	struct mention m = mention(pi, t0, t1);
+
+	setpara(pi);
+	fl = nameflags(t0, t1, -1);
+	if (full)
+		fl |= full->fl & (NM_PERSON | NM_ORG | NM_MALE | NM_FEMALE);
+	for (size_t i = 0; full && i < A->nnm; i++)	/* Mr Kowal, elsewhere */
+		if (covers(&A->nm[i], &m, fl & NM_ORG))
+			fl |= A->nm[i].fl & (NM_PERSON | NM_MALE | NM_FEMALE);
+	if ((fl & NM_MALE) && (fl & NM_FEMALE))
+		fl &= ~(NM_MALE | NM_FEMALE);
+	return fl;
+}
+
+/* A name speaks: its title goes out of speaker_text (Belarusian
+ * President Alexander Lukashenka -> Alexander Lukashenka). */
+static void
+name_speaker(struct quote *q)
+{
+	const struct qname *full;
+	uint32_t k, b, the;
+	int org = 0;
+
+	setpara(q->sp.para);
+	if (is(q->sp.t0, "the") && q->sp.t0 + 1 < q->sp.t1)
+		q->sp.t0++;	/* according to the Port Authority */
+	the = q->sp.t0 > 0 && is(q->sp.t0 - 1, "the") && !(T[q->sp.t0 - 1].fl & TF_END) ?
+	    q->sp.t0 - 1 : q->sp.t0;
+	for (k = q->sp.t0; k < q->sp.t1; k++)
+		if (wl(k, W_BODY))
+			org = 1;
+	if (!org) {
+		for (b = q->sp.t0, k = q->sp.t0; k + 1 < q->sp.t1; k++)
+			if (wl(k, W_TITLE))
+				b = k + 1;
+		q->sp.t0 = b;
+	}
+	full = fullest(q->sp.para, q->sp.t0, q->sp.t1, org);
+	q->gfl = flags_of(q->sp.para, q->sp.t0, q->sp.t1, full);
+	if (org)
+		q->gfl = (q->gfl & ~NM_PERSON) | NM_ORG;
+	else if (!(q->gfl & NM_ORG))
+		q->gfl |= NM_PERSON;
+	if (full) {
+		canon_of(q, full);
+	} else {
+		setpara(q->sp.para);
+		q->kpara = q->sp.para;
+		q->ka = T[q->sp.t0].off;
+		q->kb = T[q->sp.t1 - 1].off + stemlen(S, &T[q->sp.t1 - 1]);
+	}
+	if (org)	/* as written: the Harbour Authority said */
+		q->sp.t0 = the;
+}
+
+/* A noun speaks (the ministry, a spokesman): the organisation with that
+ * word in its name, or the person with that title; else the words
+ * without their article. */
+static void
+noun_speaker(struct quote *q)
+{
+	const struct qname *best = NULL;
+	uint32_t h = q->sp.t1 - 1, t0 = q->sp.t0;
+	int b;
+	size_t i;
+	uint32_t j;
+	uint64_t hb;
+
+	setpara(q->sp.para);
+	b = wl(h, W_BODY | W_PEOPLE);
+	q->gfl = b ? NM_ORG : NM_PERSON;
+	hb = bloom(q->sp.para, h, h + 1, &j);
+	for (i = 0; i < A->nnm; i++) {
+		const struct qname *c = &A->nm[i];
+
+		if (c->fl & NM_ORG) {
+			if (!(c->bloom & hb))
+				continue;
+			for (j = c->t0; j < c->t1; j++)
+				if (sametok(c->para, j, q->sp.para, h, 1))
+					break;
+			if (j == c->t1)
+				continue;
+		} else if (c->title < 0 || !sametok(c->para, (uint32_t)c->title, q->sp.para, h, 1)) {
+			continue;
+		}
+		if (fuller(c, best))
+			best = c;
+	}
+	if (best) {
+		canon_of(q, best);
+		q->gfl = best->fl;
+		return;
+	}
+	setpara(q->sp.para);
+	if (is(t0, "the") || is(t0, "a") || is(t0, "an") || is(t0, "this") || is(t0, "that"))
+		t0++;
+	if (t0 == q->sp.t1)
+		t0--;
+	q->kpara = q->sp.para;
+	q->ka = T[t0].off;
+	q->kb = tokend(h);
+}
+
+/* Does what gfl says agree with pronoun p (he, she, it, they)? */
+static int
+agrees(int gfl, int p)
+{
+	switch (p) {
+	case 'h': return !(gfl & (NM_FEMALE | NM_ORG));
+	case 's': return !(gfl & (NM_MALE | NM_ORG));
+	case 'i': return (gfl & NM_ORG) != 0;
+	case 't': return (gfl & NM_ORG) != 0;
+	}
+	return 1;
+}
+
+static int
+before(int pa, uint32_t ta, int pb, uint32_t tb)
+{
+	return pa < pb || (pa == pb && ta < tb);
+}
+
+/* A pronoun speaks: the nearest earlier speaker (done, in text order) or
+ * subject name that agrees with it. */
+static void
+pronoun_speaker(struct quote *q, struct quote *const *done, size_t ndone)
+{
+	const struct quote *bq = NULL;
+	const struct qname *bn = NULL;
+	int p, pi = q->sp.para;
+	uint32_t t0 = q->sp.t0;
+	size_t i;
+
+	setpara(pi);
+	p = nu_tolower((unsigned char)S[T[t0].off]);
+	if (is(t0, "i") || is(t0, "we"))
+		p = 0;
+	if (p == 't' && !is(t0, "they"))
+		p = 0;
+	for (i = ndone; i-- > 0;) {
+		const struct quote *d = done[i];
+
+		if (d->kb > d->ka && d->sp.type != NP_NONE && agrees(d->gfl, p) &&
+		    before(d->sp.para, d->sp.t0, pi, t0)) {
+			bq = d;
+			break;
+		}
+	}
+	for (i = A->nnm; i-- > 0;) {
+		const struct qname *c = &A->nm[i];
+		int fl;
+
+		if (!before(c->para, c->t0, pi, t0) || (c->fl & NM_INQ))
+			continue;
+		if (bq && before(c->para, c->t0, bq->sp.para, bq->sp.t0))
+			break;	/* the speaker is nearer */
+		if (!(c->fl & (NM_SUBJ | NM_PERSON | NM_ORG)))
+			continue;
+		if (p == 'h' || p == 's') {
+			fl = flags_of(c->para, c->t0, c->t1, fullest(c->para, c->t0, c->t1, 0));
+			if (!(fl & NM_PERSON) || !agrees(fl, p))
+				continue;
+		} else if (!agrees(c->fl, p)) {
+			continue;
+		}
+		bn = c;
+		break;
+	}
+	if (bn) {
+		canon_of(q, fullest(bn->para, bn->t0, bn->t1, (bn->fl & NM_ORG) != 0));
+		q->gfl = bn->fl;
+	} else if (bq) {
+		q->kpara = bq->kpara;
+		q->ka = bq->ka;
+		q->kb = bq->kb;
+		q->gfl = bq->gfl;
+	}
+	if (p == 'h')
+		q->gfl |= NM_MALE | NM_PERSON;
+	else if (p == 's')
+		q->gfl |= NM_FEMALE | NM_PERSON;
+}
+
+void
+speaker_canon(struct quote *q, const struct quote *prev, struct quote *const *done, size_t ndone)
+{
+	switch (q->sp.type) {
+	case NP_NAME:
+		name_speaker(q);
+		break;
+	case NP_NOM:
+		noun_speaker(q);
+		break;
+	case NP_PRON:
+		pronoun_speaker(q, done, ndone);
+		break;
+	default:	/* a floating quote: the last speaker's */
+		if (prev && q->kind == QK_DIRECT) {
+			q->kpara = prev->kpara;
+			q->ka = prev->ka;
+			q->kb = prev->kb;
+			q->gfl = prev->gfl;
+		}
+	}
+}
