@@ -59,7 +59,7 @@ static const char verbs[] =
 
 /* titles and roles before a name, some with a gender */
 static const char titles[] =
-    "=8 president prime minister secretary governor gov sen senator rep "
+    "=8 republican democrat democratic gop independent conservative liberal president prime minister secretary governor gov sen senator rep "
     "representative mayor dr prof professor general gen col colonel lt "
     "sgt sergeant captain capt maj major adm admiral chancellor pope bishop "
     "rev judge justice chief commissioner director chairman chairwoman "
@@ -150,7 +150,14 @@ static const char closed[] =
     "novel documentary play programme program magazine newspaper operation "
     "project initiative campaign plan doctrine policy label brand app "
     "=32768 page account website site statement post channel feed letter "
-    "message tweet video blog press communique announcement remarks comments";
+    "message tweet video blog press communique announcement remarks comments "
+    "=65536 of to with about from for by against at in on into than like "
+    "under over between among toward towards behind beside near via "
+    "=131072 monday tuesday wednesday thursday friday saturday sunday "
+    "january february march april june july august september october "
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec "
+    "today tonight yesterday tomorrow morning afternoon evening night "
+    "week weekend month year earlier later";
 
 struct lex q_words;
 

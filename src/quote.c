@@ -326,6 +326,8 @@ np_end(int pi, int e)
 		return np;
 	}
 	if (cap((uint32_t)e) && !small((uint32_t)e)) {
+		if (wl((uint32_t)e, W_TIME))
+			return np;	/* on Tuesday said */
 		np.type = NP_NAME;
 		np.t0 = namestart((uint32_t)e);
 		np.t1 = (uint32_t)e + 1;
@@ -387,6 +389,14 @@ np_start(int pi, uint32_t b)
 			np.t1 = e;
 		return np;
 	}
+	/* roles before a name: said retired neurosurgeon Ben Carson */
+	for (e = b; e < b + 4 && e < NT && T[e].type == T_WORD && !(T[e].fl & (TF_CAP |
+	    TF_INQ | TF_END)) && !small(e) && !verb(e); e++)
+		;
+	if (e > b && cap(e) && !small(e))
+		b = e;
+	if (wl(b, W_TIME))
+		return np;	/* said Tuesday */
 	for (e = b; e < NT && cap(e) && !small(e); e++) {
 		if (T[e].fl & TF_END)
 			break;
@@ -597,13 +607,15 @@ cue_after(struct quote *q, int pi, uint32_t c, uint32_t s0, uint32_t s1)
 	if (sp.type == NP_NONE)
 		return 0;
 	k = sp.t1;
-	if (punct(k, ',') && sp.type == NP_NAME) {	/* Lind, a spokeswoman for X, said */
-		for (e = k + 1; e < s1 && e < k + 15 && !punct(e, ','); e++)
+	if (punct(k, ',') && sp.type == NP_NAME) {
+		/* Lind, a spokeswoman for X, said / Silver, the guru who
+		 * founded it tweeted: the first verb of the list */
+		for (e = k + 1; e < s1 && e < k + 16 && !verb(e); e++)
 			if (T[e].type == T_QUOTE || (T[e].fl & TF_INQ))
 				return 0;
-		if (!punct(e, ','))
+		if (!verb(e))
 			return 0;
-		k = e + 1;
+		k = e;
 	}
 	for (; k < s1 && filler(k); k++)
 		;

@@ -83,7 +83,9 @@ enum {
 	W_FILLER = 4096,	/* between subject and verb: also, has, later */
 	W_CONN = 8192,		/* inside a name: of, de, von */
 	W_TERM = 16384,		/* before a term: so-called, dubbed, the film */
-	W_MEDIUM = 32768	/* what carries words: statement, page, tweet */
+	W_MEDIUM = 32768,	/* what carries words: statement, page, tweet */
+	W_PREP = 65536,		/* a preposition: a name after it is no subject */
+	W_TIME = 131072		/* a day, month or time: said Tuesday */
 };
 extern struct lex q_words;
 void qlex_init(void);

@@ -100,17 +100,14 @@ static void
 para_names(int pi)
 {
 	uint32_t k = 0, e, b, s0 = 0;
-	int first = 1;
 
 	setpara(pi);
 	for (k = 0; k < NT; k++) {
 		int title = -1;
 		struct qname *n;
 
-		if (k == 0 || (T[k - 1].fl & TF_END)) {
+		if (k == 0 || (T[k - 1].fl & TF_END))
 			s0 = k;
-			first = 1;
-		}
 		if (T[k].type != T_WORD || !(T[k].fl & TF_CAP) || small(k))
 			continue;
 		for (e = k; e + 1 < NT && !(T[e].fl & TF_END); e++) {
@@ -136,13 +133,12 @@ para_names(int pi)
 			n->fl = nameflags(b, e + 1, title);
 			if (T[b].fl & TF_INQ)
 				n->fl |= NM_INQ;
-			/* the first name of a sentence, before a lower-case
-			 * word, is its subject */
-			if (first && e + 1 < NT && T[e + 1].type == T_WORD &&
-			    !(T[e + 1].fl & TF_CAP))
+			/* a subject: a name before a lower-case word or an
+			 * appositive, and after no preposition */
+			if (e + 1 < NT && ((T[e + 1].type == T_WORD && !(T[e + 1].fl & TF_CAP) &&
+			    !small(e + 1)) || punct(e + 1, ',')) && !(k > s0 && wl(k - 1, W_PREP)))
 				n->fl |= NM_SUBJ;
 		}
-		first = 0;
 		k = e;
 	}
 }
@@ -383,13 +379,44 @@ before(int pa, uint32_t ta, int pb, uint32_t tb)
 	return pa < pb || (pa == pb && ta < tb);
 }
 
+/* The nearest name before token t0 of paragraph pi (and after the
+ * speaker bq, if any) that has one of the flags in need and agrees with
+ * pronoun p. */
+static const struct qname *
+antecedent(int pi, uint32_t t0, int p, int need, const struct quote *bq)
+{
+	size_t i;
+	int fl;
+
+	for (i = A->nnm; i-- > 0;) {
+		const struct qname *c = &A->nm[i];
+
+		if (!before(c->para, c->t0, pi, t0) || (c->fl & NM_INQ))
+			continue;
+		if (bq && before(c->para, c->t0, bq->sp.para, bq->sp.t0))
+			return NULL;	/* the speaker is nearer */
+		if (!(c->fl & need))
+			continue;
+		if (p == 'h' || p == 's') {
+			fl = flags_of(c->para, c->t0, c->t1, fullest(c->para, c->t0, c->t1, 0));
+			if (!(fl & NM_PERSON) || !agrees(fl, p))
+				continue;
+		} else if (!agrees(c->fl, p)) {
+			continue;
+		}
+		return c;
+	}
+	return NULL;
+}
+
 /* A pronoun speaks: the nearest earlier speaker (done, in text order) or
- * subject name that agrees with it. */
+ * subject of a sentence that agrees with it; failing both, the nearest
+ * person (or body, for it and they) named. */
 static void
 pronoun_speaker(struct quote *q, struct quote *const *done, size_t ndone)
 {
 	const struct quote *bq = NULL;
-	const struct qname *bn = NULL;
+	const struct qname *bn;
 	int p, pi = q->sp.para;
 	uint32_t t0 = q->sp.t0;
 	size_t i;
@@ -409,26 +436,9 @@ pronoun_speaker(struct quote *q, struct quote *const *done, size_t ndone)
 			break;
 		}
 	}
-	for (i = A->nnm; i-- > 0;) {
-		const struct qname *c = &A->nm[i];
-		int fl;
-
-		if (!before(c->para, c->t0, pi, t0) || (c->fl & NM_INQ))
-			continue;
-		if (bq && before(c->para, c->t0, bq->sp.para, bq->sp.t0))
-			break;	/* the speaker is nearer */
-		if (!(c->fl & (NM_SUBJ | NM_PERSON | NM_ORG)))
-			continue;
-		if (p == 'h' || p == 's') {
-			fl = flags_of(c->para, c->t0, c->t1, fullest(c->para, c->t0, c->t1, 0));
-			if (!(fl & NM_PERSON) || !agrees(fl, p))
-				continue;
-		} else if (!agrees(c->fl, p)) {
-			continue;
-		}
-		bn = c;
-		break;
-	}
+	bn = antecedent(pi, t0, p, NM_SUBJ, bq);
+	if (!bn && !bq)
+		bn = antecedent(pi, t0, p, NM_PERSON | NM_ORG, NULL);
 	if (bn) {
 		canon_of(q, fullest(bn->para, bn->t0, bn->t1, (bn->fl & NM_ORG) != 0));
 		q->gfl = bn->fl;

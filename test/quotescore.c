@@ -38,10 +38,12 @@
  *   possessive 's) of the gold source_text against our speaker and
  *   speaker_text: the gold head word (the last: "post" of "The New York
  *   Post") is among the words of speaker or speaker_text, or the last
- *   word of speaker_text is among the gold words.  A source that ends in
- *   a parenthesis has a second head word, the last before it ("moore" of
- *   "Rep. Gwen Moore (D-Wis.)").  A gold without source matches an empty
- *   speaker.
+ *   word of speaker_text is among the gold words.  A source with a
+ *   post-modifier has a second head word, the last before it ("moore" of
+ *   "Rep. Gwen Moore (D-Wis.)", "antonacci" of "Robert Antonacci of the
+ *   New York delegation"; the modifiers: a parenthesis, a comma, of, at,
+ *   from, who, for, with, in, on).  A gold without source matches an
+ *   empty speaker.
  * - Quote and speaker: lenient content match and speaker match.
  * - Cases: source type (pronoun = one word of he she they it i we you
  *   who; named = last word capitalised; nominal; none) and content shape
@@ -1219,14 +1221,34 @@ ours(const char *x, const char *sw, const char *tw)
 	return hasword(sw, x) || hasword(tw, x);
 }
 
+/* The source up to its first post-modifier, in buf: "Robert Antonacci"
+ * of "Robert Antonacci of the New York delegation", "Rep. Gwen Moore" of
+ * "Rep. Gwen Moore (D-Wis.)"; NULL when it has none. */
+static const char *
+premodified(const char *source, char *buf, size_t size)
+{
+	static const char *const cut[] = {" (", ",", " of ", " at ", " from ", " who ",
+		" for ", " with ", " in ", " on ", NULL};
+	size_t i, n = strlen(source), at = n;
+	const char *p;
+
+	for (i = 0; cut[i]; i++)
+		if ((p = strstr(source, cut[i])) && (size_t)(p - source) < at)
+			at = (size_t)(p - source);
+	if (at == n || at == 0 || at >= size)
+		return NULL;
+	memcpy(buf, source, at);
+	buf[at] = '\0';
+	return buf;
+}
+
 /* does the source match our speaker and speaker_text (see the top) */
 static int
 samespeaker(const char *source, const struct pquote *q)
 {
 	char *gw = words(source, 1), *sw = words(q->speaker, 1);
-	char *tw = words(q->stext, 1), *bw, head[256], tail[256];
-	const char *paren = strrchr(source, '(');
-	size_t n = strlen(source);
+	char *tw = words(q->stext, 1), head[256], tail[256], pre[1024];
+	const char *b;
 	int ok;
 
 	lastword(gw, head, sizeof head);
@@ -1235,13 +1257,10 @@ samespeaker(const char *source, const struct pquote *q)
 		ok = !*q->speaker;
 	else
 		ok = ours(head, sw, tw) || hasword(gw, tail);
-	if (!ok && paren && n && source[n - 1] == ')') {
-		/* "Rep. Gwen Moore (D-Wis.)": the head is also "moore" */
-		bw = xstrdup(source);
-		bw[paren - source] = '\0';
+	if (!ok && (b = premodified(source, pre, sizeof pre))) {
+		/* the head is also the last word before the modifier */
 		free(gw);
-		gw = words(bw, 1);
-		free(bw);
+		gw = words(b, 1);
 		lastword(gw, head, sizeof head);
 		ok = *head && ours(head, sw, tw);
 	}
