@@ -389,12 +389,22 @@ np_start(int pi, uint32_t b)
 			np.t1 = e;
 		return np;
 	}
-	/* roles before a name: said retired neurosurgeon Ben Carson */
-	for (e = b; e < b + 4 && e < NT && T[e].type == T_WORD && !(T[e].fl & (TF_CAP |
-	    TF_INQ | TF_END)) && !small(e) && !verb(e); e++)
+	/* roles before a name: said retired neurosurgeon Ben Carson,
+	 * according to Russian deputy defense minister Alexander Fomin:
+	 * the name is the last run of capitals before the phrase ends */
+	for (e = b; e < b + 7 && e < NT && T[e].type == T_WORD && !(T[e].fl & (TF_INQ |
+	    TF_END)) && !small(e) && !verb(e) && !connector(e); e++)
 		;
-	if (e > b && cap(e) && !small(e))
-		b = e;
+	if (e < NT && (T[e].fl & TF_END) && T[e].type == T_WORD && cap(e))
+		e++;
+	if (e > b + 1 && cap(e - 1)) {
+		uint32_t r = e - 1;
+
+		while (r > b && cap(r - 1))
+			r--;
+		if (r > b && !cap(r - 1))
+			b = r;
+	}
 	if (wl(b, W_TIME))
 		return np;	/* said Tuesday */
 	for (e = b; e < NT && cap(e) && !small(e); e++) {
@@ -421,12 +431,38 @@ be(uint32_t k)
 	    is(k, "been") || is(k, "be") || is(k, "being");
 }
 
+/* The subject before the comma at e, past appositives: Ivanou, a
+ * Belarusian activist, well-known for his campaign, lamented -> Ivanou.
+ * A name is looked for up to three commas back; else the first noun
+ * phrase found. */
+static struct np
+appositive(int pi, int e, uint32_t s0)
+{
+	struct np np = {NP_NONE, pi, 0, 0}, cand;
+	int k, n;
+
+	for (n = 0; n < 3; n++) {
+		for (k = e - 1; k > (int)s0 && k >= e - 14 && !punct((uint32_t)k, ','); k--)
+			if (T[k].type == T_QUOTE || T[k].type == T_DASH)
+				return np;
+		if (k <= (int)s0 || !punct((uint32_t)k, ','))
+			break;
+		cand = np_end(pi, k - 1);
+		if (cand.type == NP_NAME)
+			return cand;
+		if (cand.type == NP_NOM && np.type == NP_NONE)
+			np = cand;
+		e = k;
+	}
+	return np;
+}
+
 /* The subject of the verb at v: the phrase before it, past fillers and
  * an appositive (Kowal, a spokeswoman for the port, said). */
 static struct np
 subject(int pi, uint32_t v, uint32_t s0)
 {
-	int e = (int)v - 1, k;
+	int e = (int)v - 1;
 	struct np np = {NP_NONE, pi, 0, 0};
 
 	while (e >= (int)s0 && filler((uint32_t)e)) {
@@ -436,18 +472,8 @@ subject(int pi, uint32_t v, uint32_t s0)
 		}
 		e--;
 	}
-	if (e >= (int)s0 && punct((uint32_t)e, ',')) {
-		for (k = e - 1; k > (int)s0 && k >= e - 14 && !punct((uint32_t)k, ','); k--)
-			if (T[k].type == T_QUOTE || T[k].type == T_DASH)
-				break;
-		if (k > (int)s0 && punct((uint32_t)k, ',')) {
-			np = np_end(pi, k - 1);
-			if (np.type == NP_NAME || np.type == NP_NOM)
-				return np;
-		}
-		np.type = NP_NONE;
-		return np;
-	}
+	if (e >= (int)s0 && punct((uint32_t)e, ','))
+		return appositive(pi, e, s0);
 	if (e < (int)s0) {
 		np.type = NP_NONE;
 		return np;
@@ -559,8 +585,8 @@ verbcue(struct quote *q, int pi, uint32_t v, uint32_t s0, uint32_t s1, int after
 		}
 	}
 	sp = subject(pi, v, s0);
-	if (sp.type == NP_NONE && ingform(v))
-		sp = mainsubject(pi, s0, v);
+	if (sp.type == NP_NONE && (ingform(v) || is(v - 1, "and")))
+		sp = mainsubject(pi, s0, v);	/* He smiled and said, “…” */
 	if (sp.type == NP_NONE && !after) {
 		sp = np_start(pi, v + 1);	/* said Kowal: “…” */
 		if (sp.type != NP_NAME)

@@ -128,6 +128,8 @@ para_names(int pi)
 		b = title >= (int)k ? (uint32_t)title + 1 : k;
 		if (nameflags(k, e + 1, -1) & NM_ORG)
 			b = k, title = -1;	/* Defense Ministry keeps its words */
+		if (b == e && wl(b, W_TIME))
+			b = e + 1;	/* Monday is no one */
 		if (b <= e) {
 			n = addname(pi, b, e + 1, title);
 			n->fl = nameflags(b, e + 1, title);
@@ -143,6 +145,22 @@ para_names(int pi)
 	}
 }
 
+/* Is paragraph pi a headline in title case (Trump Addresses Munich
+ * Attack)?  Its capitals make no names. */
+static int
+titlecase(int pi)
+{
+	uint32_t k, words = 0, caps = 0;
+
+	setpara(pi);
+	for (k = 0; k < NT; k++)
+		if (T[k].type == T_WORD && !(T[k].fl & TF_INQ)) {
+			words++;
+			caps += (T[k].fl & TF_CAP) != 0;
+		}
+	return words >= 4 && caps * 10 >= words * 7;
+}
+
 void
 names_find(struct qart *a)
 {
@@ -151,7 +169,7 @@ names_find(struct qart *a)
 	A = a;
 	a->nnm = 0;
 	for (i = 0; i < a->np; i++)
-		if (!a->p[i].junk)
+		if (!a->p[i].junk && !titlecase((int)i))
 			para_names((int)i);
 }
 
@@ -380,8 +398,9 @@ before(int pa, uint32_t ta, int pb, uint32_t tb)
 }
 
 /* The nearest name before token t0 of paragraph pi (and after the
- * speaker bq, if any) that has one of the flags in need and agrees with
- * pronoun p. */
+ * speaker bq, if any) that has one of the flags in need (0: any name)
+ * and agrees with pronoun p; for he and she a person, or with need 0 any
+ * name that is no body. */
 static const struct qname *
 antecedent(int pi, uint32_t t0, int p, int need, const struct quote *bq)
 {
@@ -395,11 +414,11 @@ antecedent(int pi, uint32_t t0, int p, int need, const struct quote *bq)
 			continue;
 		if (bq && before(c->para, c->t0, bq->sp.para, bq->sp.t0))
 			return NULL;	/* the speaker is nearer */
-		if (!(c->fl & need))
+		if (need && !(c->fl & need))
 			continue;
 		if (p == 'h' || p == 's') {
 			fl = flags_of(c->para, c->t0, c->t1, fullest(c->para, c->t0, c->t1, 0));
-			if (!(fl & NM_PERSON) || !agrees(fl, p))
+			if ((need ? !(fl & NM_PERSON) : (fl & NM_ORG) != 0) || !agrees(fl, p))
 				continue;
 		} else if (!agrees(c->fl, p)) {
 			continue;
@@ -437,8 +456,8 @@ pronoun_speaker(struct quote *q, struct quote *const *done, size_t ndone)
 		}
 	}
 	bn = antecedent(pi, t0, p, NM_SUBJ, bq);
-	if (!bn && !bq)
-		bn = antecedent(pi, t0, p, NM_PERSON | NM_ORG, NULL);
+	if (!bn && !bq)	/* any name at all, but a body for he or she */
+		bn = antecedent(pi, t0, p, 0, NULL);
 	if (bn) {
 		canon_of(q, fullest(bn->para, bn->t0, bn->t1, (bn->fl & NM_ORG) != 0));
 		q->gfl = bn->fl;
