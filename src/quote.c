@@ -715,6 +715,7 @@ attribute(size_t qi, size_t firstpc)
 	for (k = (uint32_t)firstpc; k < A->npc && A->pc[k].quote == (int)qi; k++)
 		;
 	lp = A->pc[k - 1].para;
+	q->lpara = lp;
 	setpara(lp);
 	c = closetok(A->pc[k - 1].end);
 	if (c < NT) {
@@ -749,7 +750,10 @@ attribute(size_t qi, size_t firstpc)
 }
 
 /* Quotes in one sentence with one cue are one quote: “A,” he said, “B.”
- * Their pieces become the first one's. */
+ * So are a quote and the next sentence's when the cue is between them,
+ * and a quote and a paragraph after it that is nothing but a quote with
+ * no cue of its own: the speaker goes on.  The pieces become the first
+ * one's. */
 static void
 merge(void)
 {
@@ -763,7 +767,9 @@ merge(void)
 		    ((q->sp.type != NP_NONE && p->sp.type != NP_NONE &&
 		    p->cpara == q->cpara && p->ctok == q->ctok && p->cb == q->cb) ||
 		    (q->sp.type == NP_NONE && p->next && p->cpara == q->para &&
-		    p->next == q->tok))) {
+		    p->next == q->tok) ||
+		    (q->sp.type == NP_NONE && q->kind == QK_DIRECT && q->tok == 0 &&
+		    p->lpara + 1 == q->para && p->sp.type != NP_NONE))) {
 			to[i] = (int)j - 1;
 			continue;
 		}

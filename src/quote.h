@@ -35,6 +35,7 @@ struct quote {
 	uint32_t ca, cb;
 	uint32_t ctok;		/* the cue's first token */
 	uint32_t next;		/* a cue right after it: the sentence after */
+	int lpara;		/* the paragraph of its last piece */
 	int kpara;		/* the speaker (canonical): paragraph, bytes [ka, kb) */
 	uint32_t ka, kb;
 	int gfl;		/* what the speaker is: NM_* */

@@ -95,8 +95,9 @@ quotes() {
 
 @test "multi-paragraph quote: a piece per paragraph, one qno, then the next qno" { quotes multipara; }
 
-# Choice: a floating quote is a quotation of its own (qno 2), not a
-# piece of the one before.
+# A paragraph that is nothing but a quote, right after a quote, goes on
+# with it: a piece of the same quotation (qno 1), speaker and cue and all
+# (as PolNeAR annotates it).
 @test "floating quote: a paragraph that is only a quote inherits the speaker" { quotes floating; }
 
 # --- attribution ---
