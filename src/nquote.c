@@ -63,12 +63,8 @@ prepare(void)
 	}
 	Q.ntok = 0;
 	for (i = 0; i < Q.np; i++) {
-		const char *s = Q.text.p + Q.p[i].toff;	/* the text at hand */
-		struct tok *t = Q.tok + Q.ntok;
-		size_t k, n = tok_split(s, Q.p[i].tlen, t);
+		size_t n = tok_split(Q.text.p + Q.p[i].toff, Q.p[i].tlen, Q.tok + Q.ntok, &Q.p[i].st);
 
-		for (k = 0; k < n; k++)	/* looked up when needed (wl) */
-			t[k].lx = LX_UNSET;
 		Q.p[i].tok0 = Q.ntok;
 		Q.p[i].ntok = n;
 		Q.ntok += n;

@@ -381,10 +381,17 @@ struct tok {
 	uint32_t off, len;	/* bytes in the text */
 	uint8_t type, mark;	/* T_*, and Q_* for a T_QUOTE */
 	uint16_t fl;		/* TF_* */
-	uint32_t lx;		/* the caller's: what the word is (0 from tok_split) */
+	uint32_t lx;		/* the caller's: what the word is (TOK_NOLX) */
 };
-/* Tokens of s into t, which has room for n; returns how many. */
-size_t tok_split(const char *s, size_t n, struct tok *t);
+#define TOK_NOLX 0x80000000u	/* lx as tok_split leaves it: not looked up */
+struct tokstat {		/* what tok_split saw, so that callers can skip */
+	uint32_t words;		/* T_WORD tokens */
+	uint32_t caps;		/* of them with TF_CAP */
+	uint32_t marks;		/* T_QUOTE tokens */
+};
+/* Tokens of s into t, which has room for n; returns how many, and counts
+ * them into st unless it is NULL. */
+size_t tok_split(const char *s, size_t n, struct tok *t, struct tokstat *st);
 /* Mark the last token of each sentence TF_END (the last token always);
  * a sentence does not end inside a quotation (TF_INQ).  Returns the
  * number of sentences. */

@@ -821,9 +821,8 @@ trigger(uint32_t *at)
 		*at = k + 1;
 		const char *w = S + T[k].off;
 
-		if (T[k].type != T_WORD || (T[k].len != 4 && T[k].len != 3) ||
-		    (T[k].fl & (TF_INQ | TF_CAP)))
-			continue;
+		if (T[k].len - 3 > 1 || T[k].type != T_WORD || (T[k].fl & (TF_INQ | TF_CAP)))
+			continue;	/* not said, says, say or that */
 		if (w[0] == 's' && (is(k, "said") || is(k, "says") || is(k, "say")))
 			return k;
 		if (w[0] != 't' || !is(k, "that"))
@@ -931,7 +930,8 @@ quote_article(struct qart *a, int withindirect)
 			unopen();
 			continue;
 		}
-		marks((int)i);
+		if (a->p[i].st.marks || carry.quote >= 0)
+			marks((int)i);
 		setpara((int)i);
 		sent_split(S, T, NT);
 	}

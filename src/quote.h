@@ -11,6 +11,7 @@ enum { NP_NONE, NP_NAME, NP_PRON, NP_NOM };
 struct qpara {
 	size_t toff, tlen;	/* unescaped text, in qart.text */
 	size_t tok0, ntok;	/* tokens, in qart.tok */
+	struct tokstat st;	/* what they are */
 	int junk;		/* a junk record: not searched */
 };
 
@@ -47,6 +48,7 @@ struct qname {			/* a run of capitalised words */
 	uint32_t t0, t1;	/* tokens of the name, titles left out */
 	int title;		/* token of the title before it, or -1 */
 	int fl;			/* NM_* */
+	int efl;		/* of the entity, all its names (-1: not yet) */
 	uint32_t lasth;		/* hash of its last word (wordhash) */
 	uint64_t bloom;		/* a bit for each of its words */
 };
@@ -129,7 +131,7 @@ punct(uint32_t k, int c)
 
 /* the W_* bits of token k, of those asked: looked up the first time
  * they are, since most words never are */
-#define LX_UNSET 0x80000000u
+#define LX_UNSET TOK_NOLX
 static inline int
 wl(uint32_t k, int bits)
 {

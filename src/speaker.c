@@ -56,7 +56,8 @@ addname(int pi, uint32_t t0, uint32_t t1, int title)
 	n->t1 = t1;
 	n->title = title;
 	n->fl = 0;
-	n->bloom = bloom(pi, t0, t1, &n->lasth);
+	n->efl = -1;
+	n->bloom = 0;	/* hashed when first compared */
 	return n;
 }
 
@@ -103,7 +104,7 @@ para_names(int pi)
 
 	setpara(pi);
 	for (k = 0; k < NT; k++) {
-		int title = -1;
+		int title = -1, fl;
 		struct qname *n;
 
 		if (k == 0 || (T[k - 1].fl & TF_END))
@@ -113,8 +114,8 @@ para_names(int pi)
 		for (e = k; e + 1 < NT && !(T[e].fl & TF_END); e++) {
 			if (T[e + 1].type == T_WORD && (T[e + 1].fl & TF_CAP) && !small(e + 1))
 				continue;
-			if (e + 2 < NT && (is(e + 1, "of") || is(e + 1, "for") || is(e + 1, "de")) &&
-			    (T[e + 2].fl & TF_CAP) && T[e + 2].type == T_WORD)
+			if (e + 2 < NT && wl(e + 1, W_CONN) && (T[e + 2].fl & TF_CAP) &&
+			    T[e + 2].type == T_WORD)
 				e++;
 			else
 				break;
@@ -126,13 +127,14 @@ para_names(int pi)
 		if (title < 0 && k > s0 && wl(k - 1, W_TITLE) && !(T[k - 1].fl & TF_CAP))
 			title = (int)k - 1;	/* spokesman Dmitry Peskov */
 		b = title >= (int)k ? (uint32_t)title + 1 : k;
-		if (nameflags(k, e + 1, -1) & NM_ORG)
+		fl = nameflags(k, e + 1, -1);
+		if (fl & NM_ORG)
 			b = k, title = -1;	/* Defense Ministry keeps its words */
 		if (b == e && wl(b, W_TIME))
 			b = e + 1;	/* Monday is no one */
 		if (b <= e) {
 			n = addname(pi, b, e + 1, title);
-			n->fl = nameflags(b, e + 1, title);
+			n->fl = b == k && title < 0 ? fl : nameflags(b, e + 1, title);
 			if (T[b].fl & TF_INQ)
 				n->fl |= NM_INQ;
 			/* a subject: a name before a lower-case word or an
@@ -150,15 +152,9 @@ para_names(int pi)
 static int
 titlecase(int pi)
 {
-	uint32_t k, words = 0, caps = 0;
+	const struct tokstat *st = &A->p[pi].st;
 
-	setpara(pi);
-	for (k = 0; k < NT; k++)
-		if (T[k].type == T_WORD && !(T[k].fl & TF_INQ)) {
-			words++;
-			caps += (T[k].fl & TF_CAP) != 0;
-		}
-	return words >= 4 && caps * 10 >= words * 7;
+	return st->words >= 4 && st->caps * 10 >= st->words * 7;
 }
 
 void
@@ -189,6 +185,15 @@ sametok(int pi, uint32_t k, int pj, uint32_t j, int icase)
 
 /* Does name c contain every word of the phrase [t0, t1) of paragraph pi,
  * and end like it (a person) or anywhere (an organisation)? */
+/* The bits of name c's words, hashed when first asked for. */
+static uint64_t
+namebloom(struct qname *c)
+{
+	if (!c->bloom)
+		c->bloom = bloom(c->para, c->t0, c->t1, &c->lasth);
+	return c->bloom;
+}
+
 struct mention {			/* a phrase to find among the names */
 	int pi;
 	uint32_t t0, t1;
@@ -206,12 +211,12 @@ mention(int pi, uint32_t t0, uint32_t t1)
 }
 
 static int
-covers(const struct qname *c, const struct mention *m, int org)
+covers(struct qname *c, const struct mention *m, int org)
 {
 	int pi = m->pi;
 	uint32_t k, j, t0 = m->t0, t1 = m->t1;
 
-	if ((c->bloom & m->bloom) != m->bloom || (!org && c->lasth != m->lasth))
+	if ((namebloom(c) & m->bloom) != m->bloom || (!org && c->lasth != m->lasth))
 		return 0;
 	if (!org && !sametok(c->para, c->t1 - 1, pi, t1 - 1, 0))
 		return 0;
@@ -288,6 +293,16 @@ flags_of(int pi, uint32_t t0, uint32_t t1, const struct qname *full)
 	return fl;
 }
 
+/* What the person or body that name c names is, from all its names:
+ * worked out once per name, since a pronoun looks at many. */
+static int
+entity(struct qname *c)
+{
+	if (c->efl < 0)
+		c->efl = flags_of(c->para, c->t0, c->t1, fullest(c->para, c->t0, c->t1, 0));
+	return c->efl;
+}
+
 /* A name speaks: its title goes out of speaker_text (Belarusian
  * President Alexander Lukashenka -> Alexander Lukashenka). */
 static void
@@ -347,10 +362,10 @@ noun_speaker(struct quote *q)
 	q->gfl = b ? NM_ORG : NM_PERSON;
 	hb = bloom(q->sp.para, h, h + 1, &j);
 	for (i = 0; i < A->nnm; i++) {
-		const struct qname *c = &A->nm[i];
+		struct qname *c = &A->nm[i];
 
 		if (c->fl & NM_ORG) {
-			if (!(c->bloom & hb))
+			if (!(namebloom(c) & hb))
 				continue;
 			for (j = c->t0; j < c->t1; j++)
 				if (sametok(c->para, j, q->sp.para, h, 1))
@@ -401,14 +416,14 @@ before(int pa, uint32_t ta, int pb, uint32_t tb)
  * speaker bq, if any) that has one of the flags in need (0: any name)
  * and agrees with pronoun p; for he and she a person, or with need 0 any
  * name that is no body. */
-static const struct qname *
+static struct qname *
 antecedent(int pi, uint32_t t0, int p, int need, const struct quote *bq)
 {
 	size_t i;
 	int fl;
 
 	for (i = A->nnm; i-- > 0;) {
-		const struct qname *c = &A->nm[i];
+		struct qname *c = &A->nm[i];
 
 		if (!before(c->para, c->t0, pi, t0) || (c->fl & NM_INQ))
 			continue;
@@ -417,7 +432,7 @@ antecedent(int pi, uint32_t t0, int p, int need, const struct quote *bq)
 		if (need && !(c->fl & need))
 			continue;
 		if (p == 'h' || p == 's') {
-			fl = flags_of(c->para, c->t0, c->t1, fullest(c->para, c->t0, c->t1, 0));
+			fl = entity(c);
 			if ((need ? !(fl & NM_PERSON) : (fl & NM_ORG) != 0) || !agrees(fl, p))
 				continue;
 		} else if (!agrees(c->fl, p)) {

@@ -24,7 +24,7 @@ cp_of(const unsigned char *s, size_t k)
 }
 
 /* What a non-ASCII character is to the tokenizer. */
-enum { C_LETTER, C_SPACE, C_QUOTE, C_DASH, C_PUNCT };
+enum { C_LETTER, C_SPACE, C_QUOTE, C_DASH, C_PUNCT, C_MB };
 
 static int
 cp_class(unsigned c, int *mark)
@@ -73,11 +73,13 @@ capital(const unsigned char *s, size_t n)
 	    (c >= 0x391 && c <= 0x3a9) || (c >= 0x400 && c <= 0x42f);
 }
 
-/* The class of each ASCII byte. */
+/* The class of each byte: ASCII ones as they are, the others C_MB (to
+ * be decoded), so that the loop over a word's letters is one look-up. */
 #define P C_PUNCT
 #define L C_LETTER
 #define W C_SPACE
-static const unsigned char ascii[128] = {
+#define M C_MB, C_MB, C_MB, C_MB, C_MB, C_MB, C_MB, C_MB
+static const unsigned char ascii[256] = {
 	P, P, P, P, P, P, P, P, P, W, W, W, W, W, P, P,
 	P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
 	W, P, C_QUOTE, P, P, P, P, C_QUOTE, P, P, P, P, P, P, P, P,
@@ -86,7 +88,9 @@ static const unsigned char ascii[128] = {
 	L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
 	P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
 	L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
+	M, M, M, M, M, M, M, M, M, M, M, M, M, M, M, M,
 };
+#undef M
 #undef P
 #undef L
 #undef W
@@ -137,12 +141,14 @@ joins(const char *s, size_t n, size_t i, size_t k, int cls, int mark)
 }
 
 size_t
-tok_split(const char *str, size_t n, struct tok *t)
+tok_split(const char *str, size_t n, struct tok *t, struct tokstat *st)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0, k, nt = 0;
 	int cls, mark, sp = 1;
 
+	if (st)
+		st->words = st->caps = st->marks = 0;
 	while (i < n) {
 		struct tok *tk;
 
@@ -151,7 +157,13 @@ tok_split(const char *str, size_t n, struct tok *t)
 			i++;
 			continue;
 		}
-		cls = classify(str, n, i, &k, &mark);
+		if (s[i] < 0x80) {	/* and ASCII: no decoding */
+			cls = ascii[s[i]];
+			k = 1;
+			mark = s[i] == '"' ? Q_DQ : s[i] == '\'' ? Q_SQ : 0;
+		} else {
+			cls = classify(str, n, i, &k, &mark);
+		}
 		if (cls == C_SPACE) {
 			sp = 1;
 			i += k;
@@ -161,21 +173,24 @@ tok_split(const char *str, size_t n, struct tok *t)
 		tk->off = (uint32_t)i;
 		tk->fl = sp ? TF_SP : 0;
 		tk->mark = (uint8_t)mark;
-		tk->lx = 0;
+		tk->lx = TOK_NOLX;
 		sp = 0;
 		if (cls == C_LETTER) {
 			size_t j = i + k;
 
 			tk->type = nu_isdigit(s[i]) ? T_NUM : T_WORD;
-			if (capital(s + i, n - i))
+			if (s[i] < 0x80 ? nu_isupper(s[i]) : capital(s + i, n - i))
 				tk->fl |= TF_CAP;
 			while (j < n) {
 				int m, c2;
 
-				while (j < n && nu_isalnum(s[j]))	/* the common case */
-					j++;
-				if (j == n)
+				while (j < n && ascii[s[j]] == C_LETTER)
+					j++;	/* the common case */
+				if (j == n || s[j] == ' ')
 					break;
+				if (s[j] < 0x80 && s[j] != '\'' && s[j] != '-' && s[j] != '.' &&
+				    s[j] != ',')
+					break;	/* no joiner: the word ends */
 				c2 = classify(str, n, j, &k, &m);
 
 				if (c2 == C_LETTER || ((c2 == C_QUOTE || c2 == C_DASH ||
@@ -186,9 +201,15 @@ tok_split(const char *str, size_t n, struct tok *t)
 			}
 			tk->len = (uint32_t)(j - i);
 			i = j;
+			if (st && tk->type == T_WORD) {
+				st->words++;
+				st->caps += (tk->fl & TF_CAP) != 0;
+			}
 			continue;
 		}
 		tk->type = cls == C_QUOTE ? T_QUOTE : cls == C_DASH ? T_DASH : T_PUNCT;
+		if (st && cls == C_QUOTE)
+			st->marks++;
 		if (s[i] == '-' && i + 1 < n && s[i + 1] == '-') {
 			tk->type = T_DASH;	/* "--" stands for a dash */
 			k = 2;
