@@ -823,9 +823,11 @@ trigger(uint32_t *at)
 
 		if (T[k].len - 3 > 1 || T[k].type != T_WORD || (T[k].fl & (TF_INQ | TF_CAP)))
 			continue;	/* not said, says, say or that */
-		if (w[0] == 's' && (is(k, "said") || is(k, "says") || is(k, "say")))
+		if (w[0] == 's' && w[1] == 'a' && w[2] == 'y' && (T[k].len == 3 || w[3] == 's'))
+			return k;	/* say, says */
+		if (w[0] == 's' && w[1] == 'a' && w[2] == 'i' && w[3] == 'd' && T[k].len == 4)
 			return k;
-		if (w[0] != 't' || !is(k, "that"))
+		if (T[k].len != 4 || memcmp(w, "that", 4) != 0)
 			continue;
 		/* told reporters on Friday that */
 		for (v = k; v-- > 0 && v + 9 > k && T[v].type == T_WORD && !(T[v].fl & TF_INQ);)

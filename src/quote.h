@@ -66,6 +66,9 @@ struct qart {
 	size_t nq, capq;
 	struct qname *nm;
 	size_t nnm, capnm;
+	int *nmnext;		/* the names by the hash of their last word: */
+	int nmhead[256];	/* chains, built when first needed */
+	int indexed;
 };
 
 /* what a word is, from the word lists of qlex.c: looked up once per

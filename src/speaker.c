@@ -164,6 +164,7 @@ names_find(struct qart *a)
 
 	A = a;
 	a->nnm = 0;
+	a->indexed = 0;
 	for (i = 0; i < a->np; i++)
 		if (!a->p[i].junk && !titlecase((int)i))
 			para_names((int)i);
@@ -208,6 +209,44 @@ mention(int pi, uint32_t t0, uint32_t t1)
 
 	m.bloom = bloom(pi, t0, t1, &m.lasth);
 	return m;
+}
+
+/* The names that may cover a mention: a person's share its last word,
+ * so only its chain is walked; a body's may end anyhow, so all are. */
+static void
+index_names(void)
+{
+	size_t i;
+	int h;
+
+	if (A->indexed)
+		return;
+	A->nmnext = nu_realloc(A->nmnext, (A->nnm + 1) * sizeof *A->nmnext);
+	memset(A->nmhead, -1, sizeof A->nmhead);
+	for (i = A->nnm; i-- > 0;) {	/* each chain in text order */
+		namebloom(&A->nm[i]);
+		h = A->nm[i].lasth & 255;
+		A->nmnext[i] = A->nmhead[h];
+		A->nmhead[h] = (int)i;
+	}
+	A->indexed = 1;
+}
+
+static int
+first(const struct mention *m, int org)
+{
+	if (org)
+		return A->nnm ? 0 : -1;
+	index_names();
+	return A->nmhead[m->lasth & 255];
+}
+
+static int
+next(int i, int org)
+{
+	if (org)
+		return (size_t)i + 1 < A->nnm ? i + 1 : -1;
+	return A->nmnext[i];
 }
 
 static int
@@ -266,9 +305,9 @@ fullest(int pi, uint32_t t0, uint32_t t1, int org)
 {
 	const struct qname *best = NULL;
 	struct mention m = mention(pi, t0, t1);
-	size_t i;
+	int i;
 
-	for (i = 0; i < A->nnm; i++)
+	for (i = first(&m, org); i >= 0; i = next(i, org))
 		if (covers(&A->nm[i], &m, org) && fuller(&A->nm[i], best))
 			best = &A->nm[i];
 	return best;
@@ -278,15 +317,15 @@ fullest(int pi, uint32_t t0, uint32_t t1, int org)
 static int
 flags_of(int pi, uint32_t t0, uint32_t t1, const struct qname *full)
 {
-	int fl;
+	int fl, i;
 	struct mention m = mention(pi, t0, t1);
 
 	setpara(pi);
 	fl = nameflags(t0, t1, -1);
 	if (full)
 		fl |= full->fl & (NM_PERSON | NM_ORG | NM_MALE | NM_FEMALE);
-	for (size_t i = 0; full && i < A->nnm; i++)	/* Mr Kowal, elsewhere */
-		if (covers(&A->nm[i], &m, fl & NM_ORG))
+	for (i = full ? first(&m, fl & NM_ORG) : -1; i >= 0; i = next(i, fl & NM_ORG))
+		if (covers(&A->nm[i], &m, fl & NM_ORG))	/* Mr Kowal, elsewhere */
 			fl |= A->nm[i].fl & (NM_PERSON | NM_MALE | NM_FEMALE);
 	if ((fl & NM_MALE) && (fl & NM_FEMALE))
 		fl &= ~(NM_MALE | NM_FEMALE);

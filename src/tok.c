@@ -10,6 +10,10 @@
  * no allocation: the caller gives room for n tokens (never more). */
 #include "nu.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* Code point of the valid UTF-8 sequence at s of length k. */
 static unsigned
 cp_of(const unsigned char *s, size_t k)
@@ -94,6 +98,36 @@ static const unsigned char ascii[256] = {
 #undef P
 #undef L
 #undef W
+
+/* The end of the run of ASCII letters and digits from s[j] (to n at
+ * most): sixteen bytes at a time where the compiler offers SSE2. */
+static size_t
+alnumrun(const unsigned char *s, size_t j, size_t n)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* letters are the bytes that, with bit 5 set, are in 'a'..'z' as
+	 * signed bytes (so no byte of 0x80 or more is one) */
+	const __m128i b20 = _mm_set1_epi8(0x20), a1 = _mm_set1_epi8('a' - 1);
+	const __m128i z1 = _mm_set1_epi8('z' + 1), d1 = _mm_set1_epi8('0' - 1);
+	const __m128i d9 = _mm_set1_epi8('9' + 1);
+
+	while (j + 16 <= n) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(s + j));
+		__m128i l = _mm_or_si128(x, b20);
+		__m128i ok = _mm_or_si128(
+		    _mm_and_si128(_mm_cmpgt_epi8(l, a1), _mm_cmplt_epi8(l, z1)),
+		    _mm_and_si128(_mm_cmpgt_epi8(x, d1), _mm_cmplt_epi8(x, d9)));
+		unsigned m = ~(unsigned)_mm_movemask_epi8(ok) & 0xffff;
+
+		if (m)
+			return j + (size_t)__builtin_ctz(m);
+		j += 16;
+	}
+#endif
+	while (j < n && ascii[s[j]] == C_LETTER)
+		j++;
+	return j;
+}
 
 /* Class of the character at s[i] (k: its length), for the word loop. */
 static int
@@ -184,8 +218,7 @@ tok_split(const char *str, size_t n, struct tok *t, struct tokstat *st)
 			while (j < n) {
 				int m, c2;
 
-				while (j < n && ascii[s[j]] == C_LETTER)
-					j++;	/* the common case */
+				j = alnumrun(s, j, n);	/* the common case */
 				if (j == n || s[j] == ' ')
 					break;
 				if (s[j] < 0x80 && s[j] != '\'' && s[j] != '-' && s[j] != '.' &&
