@@ -8,7 +8,7 @@
 /* =1 speech verbs, whose clause can be indirect speech; =2 verbs that
  * cue a quotation but do not a clause. */
 static const char verbs[] =
-    "=2 say clarify clarifies clarified clarifying underline underlines underlined underlining repeat repeats repeated repeating estimate estimates estimated estimating says said saying tell tells told telling add adds added adding "
+    "=2 noting say clarify clarifies clarified clarifying underline underlines underlined underlining repeat repeats repeated repeating estimate estimates estimated estimating says said saying tell tells told telling add adds added adding "
     " stated stating announce announces announced announcing "
     "declare declares declared declaring insist insists insisted insisting "
     "stress stresses stressed stressing claimed claiming "
@@ -125,6 +125,8 @@ static const char bodies[] =
  * pronouns, conjunctions, prepositions, a few adverbs */
 static const char smallwords[] =
     "=1 the a an this that these those his her its their our my your "
+    "maybe perhaps yes well now even only just instead already again "
+    "still thus hence yet sure ok okay oh hey please thanks "
     "he she it they we i you there here who what when where why how which "
     "but and or so yet if as at by for from in into of on to with without "
     "after before during since until while although though because "

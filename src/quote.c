@@ -431,6 +431,13 @@ be(uint32_t k)
 	    is(k, "been") || is(k, "be") || is(k, "being");
 }
 
+/* A comma, or a dash that sets off an appositive as one does. */
+static int
+comma(uint32_t k)
+{
+	return punct(k, ',') || T[k].type == T_DASH;
+}
+
 /* The subject before the comma at e, past appositives: Ivanou, a
  * Belarusian activist, well-known for his campaign, lamented -> Ivanou.
  * A name is looked for up to three commas back; else the first noun
@@ -442,10 +449,10 @@ appositive(int pi, int e, uint32_t s0)
 	int k, n;
 
 	for (n = 0; n < 3; n++) {
-		for (k = e - 1; k > (int)s0 && k >= e - 14 && !punct((uint32_t)k, ','); k--)
-			if (T[k].type == T_QUOTE || T[k].type == T_DASH)
+		for (k = e - 1; k > (int)s0 && k >= e - 14 && !comma((uint32_t)k); k--)
+			if (T[k].type == T_QUOTE)
 				return np;
-		if (k <= (int)s0 || !punct((uint32_t)k, ','))
+		if (k <= (int)s0 || !comma((uint32_t)k))
 			break;
 		cand = np_end(pi, k - 1);
 		if (cand.type == NP_NAME)
@@ -472,7 +479,7 @@ subject(int pi, uint32_t v, uint32_t s0)
 		}
 		e--;
 	}
-	if (e >= (int)s0 && punct((uint32_t)e, ','))
+	if (e >= (int)s0 && comma((uint32_t)e))
 		return appositive(pi, e, s0);
 	if (e < (int)s0) {
 		np.type = NP_NONE;
@@ -585,7 +592,7 @@ verbcue(struct quote *q, int pi, uint32_t v, uint32_t s0, uint32_t s1, int after
 		}
 	}
 	sp = subject(pi, v, s0);
-	if (sp.type == NP_NONE && (ingform(v) || is(v - 1, "and")))
+	if (sp.type == NP_NONE && (ingform(v) || is(v - 1, "and") || T[v - 1].type == T_DASH))
 		sp = mainsubject(pi, s0, v);	/* He smiled and said, “…” */
 	if (sp.type == NP_NONE && !after) {
 		sp = np_start(pi, v + 1);	/* said Kowal: “…” */
@@ -605,6 +612,7 @@ cue_after(struct quote *q, int pi, uint32_t c, uint32_t s0, uint32_t s1)
 {
 	uint32_t k = c + 1, e;
 	struct np sp;
+	int open;
 
 	/* “Where is it?” Kowal asked. / “…!” — Kowal: the quote's own
 	 * full stop ended a sentence, and the cue is the next, short one */
@@ -616,13 +624,16 @@ cue_after(struct quote *q, int pi, uint32_t c, uint32_t s0, uint32_t s1)
 		s0 = c + 1;
 		s1 = e + 1;
 	}
+	open = !punct(k, ',') && c && T[c - 1].type != T_PUNCT && T[c - 1].type != T_DASH;
 	if (punct(k, ','))
 		k++;
 	if (k >= s1 || (T[k].fl & TF_INQ))
 		return 0;
-	if (T[k].type == T_DASH) {
+	if (T[k].type == T_DASH) {	/* “…” — X, at the end */
 		sp = np_start(pi, k + 1);
-		if (sp.type != NP_NAME && sp.type != NP_NOM)
+		if ((sp.type != NP_NAME && sp.type != NP_NOM) ||
+		    (sp.t1 < s1 && !punct(sp.t1, ',') && !(T[sp.t1 - 1].fl & TF_END) &&
+		    T[sp.t1].type != T_PUNCT))
 			return 0;
 		setcue(q, pi, k, k, sp);
 		return 1;
@@ -643,10 +654,10 @@ cue_after(struct quote *q, int pi, uint32_t c, uint32_t s0, uint32_t s1)
 			return 0;
 		k = e;
 	}
-	for (; k < s1 && filler(k); k++)
+	for (e = k; k < s1 && filler(k); k++)
 		;
-	if (!verb(k) || is(k, "according"))
-		return 0;
+	if (!verb(k) || is(k, "according") || (open && k > e))
+		return 0;	/* a fragment runs on: the “kind of problems” X had */
 	setcue(q, pi, k, k, sp);
 	return 1;
 }

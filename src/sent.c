@@ -91,7 +91,7 @@ sent_split(const char *s, struct tok *t, size_t nt)
 			continue;
 		if (j == i + 1 && (t[i].fl & TF_INQ))
 			continue;	/* inside a quotation that goes on */
-		if (abbreviated(s, t, i) && j < nt && t[j].type == T_WORD)
+		if (abbreviated(s, t, i) && j < nt && (t[j].type == T_WORD || t[j].type == T_NUM))
 			continue;
 		t[j - 1].fl |= TF_END;
 		ns++;
