@@ -479,6 +479,14 @@ subject(int pi, uint32_t v, uint32_t s0)
 		}
 		e--;
 	}
+	if (e > (int)s0 && punct((uint32_t)e, ')')) {	/* Rand Paul (R-Ky.) said */
+		int k = e;
+
+		while (k > (int)s0 && !punct((uint32_t)k, '('))
+			k--;
+		if (k > (int)s0 && e - k < 12)
+			e = k - 1;
+	}
 	if (e >= (int)s0 && comma((uint32_t)e))
 		return appositive(pi, e, s0);
 	if (e < (int)s0) {
@@ -510,7 +518,13 @@ mainsubject(int pi, uint32_t s0, uint32_t v)
 			    !verb(e + 1) && !small(e + 1) && !filler(e + 1); e++)
 				;
 		}
-		for (n = e + 1; n < v && filler(n); n++)
+		n = e + 1;
+		if (punct(n, '(')) {	/* Sen. Rand Paul (R-Ky.) said */
+			while (n < v && !punct(n, ')'))
+				n++;
+			n++;
+		}
+		for (; n < v && filler(n); n++)
 			;
 		if (n < NT && T[n].type == T_WORD && !(T[n].fl & TF_CAP) && !small(n)) {
 			np = np_end(pi, (int)e);
