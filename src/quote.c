@@ -373,7 +373,7 @@ np_start(int pi, uint32_t b)
 		np.t1 = b + 1;
 		return np;
 	}
-	if (determiner(b)) {
+	if (determiner(b) && !is(b, "that")) {	/* that: a clause */
 		for (e = b + 1; e < NT && e < b + 6 && T[e].type == T_WORD &&
 		    !(T[e].fl & TF_INQ) && !small(e); e++)
 			if (T[e].fl & TF_END)
@@ -597,8 +597,9 @@ verbcue(struct quote *q, int pi, uint32_t v, uint32_t s0, uint32_t s1, int after
 			}
 		return 0;
 	}
-	/* said X: after a quote, or at the head of its sentence */
-	if (after || v == s0) {
+	/* said X: after a quote, or at the head of its sentence (but
+	 * “…,” adding that: the participle's subject is the sentence's) */
+	if ((after && !ingform(v)) || v == s0) {
 		sp = np_start(pi, v + 1);
 		if (sp.type == NP_NAME || sp.type == NP_NOM) {
 			setcue(q, pi, v, v, sp);
@@ -606,6 +607,8 @@ verbcue(struct quote *q, int pi, uint32_t v, uint32_t s0, uint32_t s1, int after
 		}
 	}
 	sp = subject(pi, v, s0);
+	if (sp.type == NP_NOM && ingform(v) && wl(sp.t1 - 1, W_MEDIUM))
+		sp.type = NP_NONE;	/* X issued a statement saying: X */
 	if (sp.type == NP_NONE && (ingform(v) || is(v - 1, "and") || T[v - 1].type == T_DASH))
 		sp = mainsubject(pi, s0, v);	/* He smiled and said, “…” */
 	if (sp.type == NP_NONE && !after) {
