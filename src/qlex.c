@@ -36,7 +36,7 @@ static const char verbs[] =
     "informs informed informing assure assures assured assuring caution "
     "cautions cautioned cautioning threaten threatens threatened "
     "threatening explain agree agrees agreed agreeing "
-    "=4 according ask asks asked asking answers answered answering "
+    "=4 posted read reads riffed according ask asks asked asking answers answered answering "
     "quip quips quipped quipping joke jokes joked joking muse muses mused "
     "musing shout shouts shouted shouting scream screams screamed "
     "screaming whisper whispers whispered whispering cries cried "

@@ -349,9 +349,13 @@ np_end(int pi, int e)
 		    (k < e && small((uint32_t)k)))
 			break;
 	}
-	if (wl((uint32_t)e, W_BODY | W_PEOPLE)) {
+	if (wl((uint32_t)e, W_BODY | W_PERSON)) {	/* officials, Republican senator */
 		np.type = NP_NOM;
-		np.t0 = (uint32_t)e;
+		for (k = e; k > 0 && e - k < 4 && T[k - 1].type == T_WORD &&
+		    !(T[k - 1].fl & (TF_INQ | TF_END)) && !small((uint32_t)k - 1) &&
+		    !verb((uint32_t)k - 1); k--)
+			;
+		np.t0 = (uint32_t)k;
 		np.t1 = (uint32_t)e + 1;
 	}
 	return np;
@@ -636,8 +640,6 @@ cue_after(struct quote *q, int pi, uint32_t c, uint32_t s0, uint32_t s1)
 	if ((T[c].fl & TF_END) && c + 1 < NT) {
 		for (e = c + 1; e < NT && !(T[e].fl & TF_END); e++)
 			;
-		if (e - c > 8)
-			return 0;
 		s0 = c + 1;
 		s1 = e + 1;
 	}
@@ -764,11 +766,18 @@ attribute(size_t qi, size_t firstpc)
 	}
 	if (!found)
 		found = cue_colon(q, pi, o, s0);
-	/* a verb a few words after: “peaceful” Belarus, as he put it */
+	/* a verb a few words after: “peaceful” Belarus, as he put it; or
+	 * anywhere after, with its speaker: “…” in contrast to 2012, says
+	 * Dante Scala */
 	if (!found && lp == pi && c < NT) {
-		for (k = c + 1; k < s1 && k < c + AFTER && !found; k++)
-			if ((verb(k) || is(k, "according")) && !(T[k].fl & TF_INQ))
+		for (k = c + 1; k < s1 && !found; k++) {
+			if (!(verb(k) || is(k, "according")) || (T[k].fl & TF_INQ))
+				continue;
+			if (k < c + AFTER)
 				found = verbcue(q, pi, k, c + 1, s1, 0);
+			else if (punct(k - 1, ',') && np_start(pi, k + 1).type == NP_NAME)
+				found = verbcue(q, pi, k, k, s1, 1);
+		}
 	}
 	q->kind = opens_sentence(o, s0) || lp != pi ? QK_DIRECT : QK_PARTIAL;
 	if (termword(o) && !(found && q->kind == QK_DIRECT))
