@@ -667,14 +667,20 @@ cue_after(struct quote *q, int pi, uint32_t c, uint32_t s0, uint32_t s1)
 		/* Lind, a spokeswoman for X, said / Silver, the guru who
 		 * founded it tweeted: the first verb of the list */
 		for (e = k + 1; e < s1 && e < k + 16 && !verb(e); e++)
-			if (T[e].type == T_QUOTE || (T[e].fl & TF_INQ))
-				return 0;
+			if ((T[e].type == T_QUOTE && T[e].mark != Q_RSQ) || (T[e].fl & TF_INQ))
+				return 0;	/* (Sanders’ is no mark) */
 		if (!verb(e))
 			return 0;
 		k = e;
 	}
 	for (e = k; k < s1 && filler(k); k++)
 		;
+	if (!open && k == e && !verb(k) && (sp.type == NP_NAME || sp.type == NP_PRON) &&
+	    T[k].type == T_WORD && !(T[k].fl & TF_CAP) && !small(k) && (k + 1 == s1 ||
+	    (k + 1 < NT && (T[k + 1].fl & TF_END) && T[k + 1].type == T_PUNCT))) {
+		setcue(q, pi, k, k, sp);	/* “…,” Oliver barked. */
+		return 1;
+	}
 	if (!verb(k) || is(k, "according") || (open && k > e))
 		return 0;	/* a fragment runs on: the “kind of problems” X had */
 	setcue(q, pi, k, k, sp);
@@ -777,6 +783,8 @@ attribute(size_t qi, size_t firstpc)
 				found = verbcue(q, pi, k, c + 1, s1, 0);
 			else if (punct(k - 1, ',') && np_start(pi, k + 1).type == NP_NAME)
 				found = verbcue(q, pi, k, k, s1, 1);
+			else if (k > c + 2 && punct(k - 2, ',') && (pronoun(k - 1) || cap(k - 1)))
+				found = verbcue(q, pi, k, k - 1, s1, 0);	/* …, he said. */
 		}
 	}
 	q->kind = opens_sentence(o, s0) || lp != pi ? QK_DIRECT : QK_PARTIAL;

@@ -441,6 +441,7 @@ agrees(int gfl, int p)
 	case 's': return !(gfl & (NM_MALE | NM_ORG));
 	case 'i': return (gfl & NM_ORG) != 0;
 	case 't': return (gfl & NM_ORG) != 0;
+	case 'p': return !(gfl & NM_ORG);
 	}
 	return 1;
 }
@@ -470,7 +471,7 @@ antecedent(int pi, uint32_t t0, int p, int need, const struct quote *bq)
 			return NULL;	/* the speaker is nearer */
 		if (need && !(c->fl & need))
 			continue;
-		if (p == 'h' || p == 's') {
+		if (p == 'h' || p == 's' || p == 'p') {
 			fl = entity(c);
 			if ((need ? !(fl & NM_PERSON) : (fl & NM_ORG) != 0) || !agrees(fl, p))
 				continue;
@@ -527,9 +528,35 @@ pronoun_speaker(struct quote *q, struct quote *const *done, size_t ndone)
 		q->gfl |= NM_FEMALE | NM_PERSON;
 }
 
+/* The last person named in the sentence before quote q: comments by
+ * Lukashenka sound like a capitulation: “…” */
+static struct qname *
+insentence(const struct quote *q)
+{
+	uint32_t s0 = q->tok;
+	size_t i;
+
+	setpara(q->para);
+	while (s0 > 0 && !(T[s0 - 1].fl & TF_END))
+		s0--;
+	for (i = A->nnm; i-- > 0;) {
+		struct qname *c = &A->nm[i];
+
+		if (c->para > q->para || (c->para == q->para && c->t0 >= q->tok))
+			continue;
+		if (c->para < q->para || c->t0 < s0)
+			return NULL;
+		if (!(c->fl & NM_INQ) && (entity(c) & NM_PERSON))
+			return c;
+	}
+	return NULL;
+}
+
 void
 speaker_canon(struct quote *q, const struct quote *prev, struct quote *const *done, size_t ndone)
 {
+	struct qname *c;
+
 	switch (q->sp.type) {
 	case NP_NAME:
 		name_speaker(q);
@@ -540,8 +567,15 @@ speaker_canon(struct quote *q, const struct quote *prev, struct quote *const *do
 	case NP_PRON:
 		pronoun_speaker(q, done, ndone);
 		break;
-	default:	/* a floating quote: the last speaker's */
-		if (prev && q->kind == QK_DIRECT) {
+	default:	/* a floating quote: the last speaker's, or a person
+			 * who is the subject of a sentence since */
+		if (q->kind != QK_DIRECT)
+			break;
+		if ((c = insentence(q)) ||
+		    (c = antecedent(q->para, q->tok, 'p', NM_SUBJ, prev))) {
+			canon_of(q, fullest(c->para, c->t0, c->t1, 0));
+			q->gfl = c->fl;
+		} else if (prev) {
 			q->kpara = prev->kpara;
 			q->ka = prev->ka;
 			q->kb = prev->kb;
