@@ -739,6 +739,25 @@ closetok(uint32_t b)
 
 #define AFTER 10	/* how far after a quote its cue may be */
 
+/* A fragment with no reporting verb in a sentence whose subject is a
+ * name, and its verb: Trump pointed to the case as the “rigged system”.
+ * It stays a term unless speaker.c finds the name a person's. */
+static void
+subjectcue(struct quote *q, int pi, uint32_t s0, uint32_t o)
+{
+	struct np sp = mainsubject(pi, s0, o);
+	uint32_t k;
+
+	if (sp.type != NP_NAME)
+		return;
+	for (k = sp.t1; k < o && filler(k); k++)
+		;
+	if (k >= o || T[k].type != T_WORD || (T[k].fl & (TF_CAP | TF_INQ)) || be(k))
+		return;
+	setcue(q, pi, k, k, sp);
+	q->maybe = 1;
+}
+
 static void
 attribute(size_t qi, size_t firstpc)
 {
@@ -788,10 +807,12 @@ attribute(size_t qi, size_t firstpc)
 		}
 	}
 	q->kind = opens_sentence(o, s0) || lp != pi ? QK_DIRECT : QK_PARTIAL;
-	if (termword(o) && !(found && q->kind == QK_DIRECT))
+	if (termword(o) && !(found && q->kind == QK_DIRECT)) {
 		q->kind = QK_TERM;
-	else if (!found && q->kind != QK_DIRECT)
+	} else if (!found && q->kind != QK_DIRECT) {
 		q->kind = QK_TERM;
+		subjectcue(q, pi, s0, o);
+	}
 }
 
 /* Quotes in one sentence with one cue are one quote: “A,” he said, “B.”
@@ -955,9 +976,13 @@ speakers(struct qart *a)
 	for (i = 0; i < a->nq; i++) {
 		struct quote *q = ord[i];
 
-		if (q->kind == QK_TERM)
-			continue;
-		speaker_canon(q, prev, ord, n);
+		if (q->kind == QK_TERM) {
+			if (!q->maybe || !speaker_person(q))
+				continue;
+			q->kind = QK_PARTIAL;
+		} else {
+			speaker_canon(q, prev, ord, n);
+		}
 		ord[n++] = q;
 		if (q->kb > q->ka)
 			prev = q;

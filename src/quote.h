@@ -37,6 +37,7 @@ struct quote {
 	uint32_t ctok;		/* the cue's first token */
 	uint32_t next;		/* a cue right after it: the sentence after */
 	int lpara;		/* the paragraph of its last piece */
+	int maybe;		/* a term whose sentence's subject may speak */
 	int kpara;		/* the speaker (canonical): paragraph, bytes [ka, kb) */
 	uint32_t ka, kb;
 	int gfl;		/* what the speaker is: NM_* */
@@ -100,6 +101,7 @@ void quote_article(struct qart *a, int indirect);	/* quote.c */
 
 /* speaker.c */
 void names_find(struct qart *a);
+int speaker_person(struct quote *q);
 void speaker_canon(struct quote *q, const struct quote *prev, struct quote *const *done, size_t ndone);
 
 /* the text of paragraph i, and of token k in it */

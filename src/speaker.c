@@ -552,6 +552,21 @@ insentence(const struct quote *q)
 	return NULL;
 }
 
+/* Is the name that q's speaker is known as a person's, from a forename
+ * or a title?  Then a term q is a partial quote of that person's. */
+int
+speaker_person(struct quote *q)
+{
+	int fl;
+
+	setpara(q->sp.para);
+	fl = flags_of(q->sp.para, q->sp.t0, q->sp.t1, fullest(q->sp.para, q->sp.t0, q->sp.t1, 0));
+	if (!(fl & NM_PERSON) || (fl & NM_ORG))
+		return 0;
+	name_speaker(q);
+	return 1;
+}
+
 void
 speaker_canon(struct quote *q, const struct quote *prev, struct quote *const *done, size_t ndone)
 {
