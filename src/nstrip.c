@@ -24,26 +24,15 @@ static struct {
 
 enum { R_OTHER, R_PARA, R_JUNK };
 
-struct record {
-	size_t off, len;	/* the raw line in the arena */
-	int kind;
-	size_t num, numl;	/* a paragraph's number and text fields, */
-	size_t text, textl;	/* from the start of the line */
-};
-
-/* the article being gathered */
+/* the article being gathered (its records in G) */
+static struct group G;
 static struct {
-	struct buf id;
-	struct buf arena;
-	struct record *r;
-	size_t nr, capr;
 	size_t *para;		/* record index of each paragraph */
 	size_t np, capp;
 	struct para *p;		/* room for capp */
 	struct stok *tok;	/* the paragraphs' tokens */
 	size_t captok;
 	struct article a;
-	int open;
 } A;
 
 static void
@@ -53,27 +42,18 @@ usage(void)
 	exit(2);
 }
 
-static struct record *
-addrec(const char *line, size_t len, int kind)
+static void
+addrec(const struct rec *r, const char *line, size_t len, int kind)
 {
-	if (A.nr == A.capr) {
-		A.capr = A.capr ? 2 * A.capr : 256;
-		A.r = nu_realloc(A.r, A.capr * sizeof *A.r);
-	}
-	A.r[A.nr].off = A.arena.len;
-	A.r[A.nr].len = len;
-	A.r[A.nr].kind = kind;
-	buf_add(&A.arena, line, len);
-	buf_addc(&A.arena, '\n');
 	if (kind == R_PARA) {
 		if (A.np == A.capp) {
 			A.capp = A.capp ? 2 * A.capp : 256;
 			A.para = nu_realloc(A.para, A.capp * sizeof *A.para);
 			A.p = nu_realloc(A.p, A.capp * sizeof *A.p);
 		}
-		A.para[A.np++] = A.nr;
+		A.para[A.np++] = G.nr;
 	}
-	return &A.r[A.nr++];
+	group_add(&G, r, line, len, kind);
 }
 
 /* The paragraphs, measured: pointers into the arena, which no longer
@@ -84,15 +64,15 @@ measure(void)
 	size_t i, room = 0;
 
 	for (i = 0; i < A.np; i++) {
-		struct record *rc = &A.r[A.para[i]];
-		const char *line = A.arena.p + rc->off;
+		const struct grec *rc = &G.r[A.para[i]];
+		const char *line = group_line(&G, A.para[i]);
 
 		memset(&A.p[i], 0, sizeof A.p[i]);
 		A.p[i].vkey = -1;
-		A.p[i].num = line + rc->num;
-		A.p[i].numl = rc->numl;
-		A.p[i].t = line + rc->text;
-		A.p[i].n = rc->textl;
+		A.p[i].num = line + rc->f2;
+		A.p[i].numl = rc->f2l;
+		A.p[i].t = line + rc->f3;
+		A.p[i].n = rc->f3l;
 		room += feat_room(A.p[i].n);
 	}
 	if (room > A.captok) {
@@ -116,7 +96,7 @@ writemeta(void)
 	for (k = 0; k < NMETA; k++) {
 		if (!A.a.meta[k].v || A.a.has[k])
 			continue;
-		out_add(A.id.p, A.id.len);
+		out_add(G.id.p, G.id.len);
 		out_s("\tmeta\t");
 		out_s(strip_metakey[k]);
 		out_c('\t');
@@ -128,7 +108,7 @@ writemeta(void)
 static void
 writejunk(const struct para *p)
 {
-	out_add(A.id.p, A.id.len);
+	out_add(G.id.p, G.id.len);
 	out_s("\tjunk\t");
 	out_add(p->num, p->numl);
 	out_c('\t');
@@ -144,8 +124,9 @@ emit(void)
 	size_t i, k = 0;
 	int lifted = 0;
 
-	for (i = 0; i < A.nr; i++) {
-		struct record *rc = &A.r[i];
+	for (i = 0; i < G.nr; i++) {
+		const struct grec *rc = &G.r[i];
+		const char *line = group_line(&G, i);
 
 		if (!lifted && rc->kind != R_OTHER) {
 			writemeta();
@@ -155,11 +136,11 @@ emit(void)
 			struct para *p = &A.p[k++];
 
 			if (p->why == W_KEEP)
-				out_add(A.arena.p + rc->off, rc->len + 1);
+				out_add(line, rc->len + 1);
 			else if (opt.mark)
 				writejunk(p);
 		} else {
-			out_add(A.arena.p + rc->off, rc->len + 1);
+			out_add(line, rc->len + 1);
 		}
 	}
 	if (!lifted)
@@ -169,7 +150,7 @@ emit(void)
 static void
 flush(void)
 {
-	if (!A.open)
+	if (!G.open)
 		return;
 	measure();
 	rule_count(&A.a);
@@ -177,20 +158,17 @@ flush(void)
 		rule_article(&A.a);
 		emit();
 	}
-	A.open = 0;
+	G.open = 0;
 }
 
 static void
 begin(const struct rec *r)
 {
 	flush();
-	buf_reset(&A.id);
-	buf_add(&A.id, r->f[0], r->fl[0]);
-	buf_reset(&A.arena);
-	A.nr = A.np = 0;
+	group_begin(&G, r->f[0], r->fl[0]);
+	A.np = 0;
 	memset(&A.a, 0, sizeof A.a);
 	A.a.lang = -1;
-	A.open = 1;
 }
 
 /* A meta record: note the keys nstrip would add, and the language. */
@@ -211,10 +189,9 @@ static void
 record(struct lrd *in, struct rec *r)
 {
 	const struct kind *k = kind_of(r->f[1], r->fl[1]);
-	struct record *rc;
 	int kind = R_OTHER;
 
-	if (!A.open || !rec_sameid(r, A.id.p, A.id.len))
+	if (!G.open || !rec_sameid(r, G.id.p, G.id.len))
 		begin(r);
 	if (k && r->nf - 2 != k->ncols) {
 		nu_warnx("%s:%lu: %s record with %d fields, not %d", in->name, in->lineno,
@@ -226,13 +203,7 @@ record(struct lrd *in, struct rec *r)
 	} else if (k == &nu_kinds[K_META]) {
 		meta(r);
 	}
-	rc = addrec(r->line, r->len, kind);
-	if (kind == R_PARA) {	/* the fields, so that measure() need not split again */
-		rc->num = (size_t)(r->f[2] - r->line);
-		rc->numl = r->fl[2];
-		rc->text = (size_t)(r->f[3] - r->line);
-		rc->textl = r->fl[3];
-	}
+	addrec(r, r->line, r->len, kind);	/* with its fields: measure() needs no split */
 }
 
 /* A line that is no record: reported, and passed through in its place. */
@@ -240,8 +211,8 @@ static void
 notrec(struct lrd *in)
 {
 	nu_warnx("%s:%lu: not a record", in->name, in->lineno);
-	if (A.open)
-		addrec(in->line, in->len, R_OTHER);
+	if (G.open)
+		addrec(NULL, in->line, in->len, R_OTHER);
 	else if (!opt.learn)
 		rec_write_line(in->line, in->len);
 }
