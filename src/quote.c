@@ -379,7 +379,7 @@ np_start(int pi, uint32_t b)
 	}
 	if (determiner(b) && !is(b, "that")) {	/* that: a clause */
 		for (e = b + 1; e < NT && e < b + 6 && T[e].type == T_WORD &&
-		    !(T[e].fl & TF_INQ) && !small(e); e++)
+		    !(T[e].fl & TF_INQ) && !small(e) && !verb(e); e++)
 			if (T[e].fl & TF_END)
 				break;
 		if (e == b + 1)
@@ -776,10 +776,6 @@ attribute(size_t qi, size_t firstpc)
 	if (c < NT) {
 		sentence(c, &s0, &s1);
 		found = cue_after(q, lp, c, s0, s1);
-		if (found) {	/* “A,” he said. “B.”: B may go on */
-			sentence(q->ctok, &s0, &s1);
-			q->next = s1;
-		}
 	}
 	setpara(pi);
 	sentence(o, &s0, &s1);
@@ -805,6 +801,13 @@ attribute(size_t qi, size_t firstpc)
 			else if (k > c + 2 && punct(k - 2, ',') && (pronoun(k - 1) || cap(k - 1)))
 				found = verbcue(q, pi, k, k - 1, s1, 0);	/* …, he said. */
 		}
+	}
+	if (found && q->cpara == lp && c < NT && q->ctok > c) {
+		setpara(lp);	/* “A,” he said. “B.”: B may go on */
+		sentence(q->ctok, &s0, &s1);
+		q->next = s1;
+		setpara(pi);
+		sentence(o, &s0, &s1);
 	}
 	q->kind = opens_sentence(o, s0) || lp != pi ? QK_DIRECT : QK_PARTIAL;
 	if (termword(o) && !(found && q->kind == QK_DIRECT)) {
