@@ -603,7 +603,8 @@ verbcue(struct quote *q, int pi, uint32_t v, uint32_t s0, uint32_t s1, int after
 	}
 	/* said X: after a quote, or at the head of its sentence (but
 	 * “…,” adding that: the participle's subject is the sentence's) */
-	if ((after && !ingform(v)) || v == s0) {
+	if ((after && !ingform(v)) || v == s0 || (v > s0 && T[v - 1].type == T_QUOTE &&
+	    !(T[v - 1].fl & TF_INQ))) {
 		sp = np_start(pi, v + 1);
 		if (sp.type == NP_NAME || sp.type == NP_NOM) {
 			setcue(q, pi, v, v, sp);
@@ -745,9 +746,19 @@ closetok(uint32_t b)
 static void
 subjectcue(struct quote *q, int pi, uint32_t s0, uint32_t o)
 {
-	struct np sp = mainsubject(pi, s0, o);
-	uint32_t k;
+	struct np sp;
+	uint32_t k, words = 0, caps = 0;
 
+	/* a title in capitals (“Gang of Eight”) is a name, and a
+	 * headline's subject says nothing */
+	for (k = o + 1; k < NT && (T[k].fl & TF_INQ); k++)
+		if (T[k].type == T_WORD && !small(k)) {
+			words++;
+			caps += (T[k].fl & TF_CAP) != 0;
+		}
+	if ((words && caps == words) || A->p[pi].st.caps * 10 >= A->p[pi].st.words * 7)
+		return;
+	sp = mainsubject(pi, s0, o);
 	if (sp.type != NP_NAME)
 		return;
 	for (k = sp.t1; k < o && filler(k); k++)
