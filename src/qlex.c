@@ -59,7 +59,7 @@ static const char verbs[] =
 
 /* titles and roles before a name, some with a gender */
 static const char titles[] =
-    "=8 republican democrat democratic gop independent conservative liberal president prime minister secretary governor gov sen senator rep "
+    "=8 councillor councilor councilman councilwoman alderman assemblyman assemblywoman congressman congresswoman pastor reverend rabbi imam father-in-law republican democrat democratic gop independent conservative liberal president prime minister secretary governor gov sen senator rep "
     "representative mayor dr prof professor general gen col colonel lt "
     "sgt sergeant captain capt maj major adm admiral chancellor pope bishop "
     "rev judge justice chief commissioner director chairman chairwoman "
@@ -72,7 +72,7 @@ static const char titles[] =
 
 /* forenames that tell a gender */
 static const char forenames[] =
-    "=80 aaron adam adrian alan albert alex alexander alexandr alexei aleksei "
+    "=80 aaron abraham ahmed alberto aleksandr alessandro alvaro anders andres angelo anton antoine arturo axel bernard bjorn boris bruno carlo christian claude conor cristian dariusz david dieter dominik edgar eduardo emil enrique erik ernesto fabio felipe felix fernando filip francesco francisco franz friedrich gabriel giorgio giovanni giuseppe gustav hamid hassan heinrich hugo ibrahim igor ismail jacek jakob jakub janusz javier jens jerzy joachim johan johannes jorge josef jurgen kamil karl karol klaus krzysztof lars laurent lorenzo lucas luca lukas magnus manuel marcel marcin mario mateusz matteo mikolaj milan miguel mustafa nikola niklas olav olivier omar pablo paolo pascal patrik pavel pedro per pieter piet rafal ricardo roberto rolf rui salvador sandro sebastian sergio simon stefan sven szymon theo thomas tobias tomas tomasz ulrich vincent vladislav wojciech wolfgang yusuf zbigniew  adam adrian alan albert alex alexander alexandr alexei aleksei "
     "alexey alfred ali andre andrei andrew andriy andrzej anthony antonio "
     "arnold arthur barack ben benjamin bernie bill bob boris brad brian "
     "bruce carl carlos charles chris christopher chuck colin craig dan "
@@ -90,7 +90,7 @@ static const char forenames[] =
     "sean sergei sergey stanislav stephen steve steven stuart ted terry "
     "thomas tim timothy todd tom tony valery vasily victor viktor vitali "
     "vladimir volodymyr walter wayne william xi yevgeny yuri yury "
-    "=96 alexandra alice alina alla amanda amy ana angela ann anna anne "
+    "=96 alexandra agata agnieszka aleksandra alicja anja anke antonia astrid beata birgit brigitte camille carmen carla chiara christina clara daniela dorota elisabeth elzbieta ewa francesca gabriela giulia greta hanna hannah helga ida ilse ingrid irena isabel isabella joanna johanna julia justyna karin katarzyna katharina kinga laura lena lucia magdalena malgorzata marta martina monika nora petra renate sabine silvia sofia sonja stefanie teresa ursula valeria veronika zofia  alice alina alla amanda amy ana angela ann anna anne "
     "barbara betsy carly caroline catherine cheryl christine claire "
     "diana donna elena elizabeth ellen emily emma eva hillary helen irina "
     "jane janet jennifer jessica jill joan julia julie karen kate katherine "

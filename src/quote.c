@@ -500,6 +500,14 @@ subject(int pi, uint32_t v, uint32_t s0)
 	return np_end(pi, e);
 }
 
+/* Does word k look like a past tense (issued, said)? */
+static int
+pastform(uint32_t k)
+{
+	return T[k].len > 3 && !(T[k].fl & TF_CAP) && S[T[k].off + T[k].len - 1] == 'd' &&
+	    S[T[k].off + T[k].len - 2] == 'e';
+}
+
 /* The first subject of the sentence from s0, who "saying" refers to:
  * the first phrase followed by a lower-case word (a verb, presumably).
  * On Friday, Lukashenko also said -> Lukashenko. */
@@ -517,9 +525,10 @@ mainsubject(int pi, uint32_t s0, uint32_t v)
 		if (cap(k) && !determiner(k)) {	/* a name: its capitals */
 			for (e = k; e + 1 < v && (cap(e + 1) || (connector(e + 1) && cap(e + 2))); e++)
 				;
-		} else {	/* the Ukrainian government */
+		} else {	/* the Ukrainian government (issued: a verb) */
 			for (e = k; e + 1 < v && e < k + 6 && T[e + 1].type == T_WORD &&
-			    !verb(e + 1) && !small(e + 1) && !filler(e + 1); e++)
+			    !verb(e + 1) && !small(e + 1) && !filler(e + 1) &&
+			    !(e > k && pastform(e + 1)); e++)
 				;
 		}
 		n = e + 1;
@@ -777,14 +786,24 @@ attribute(size_t qi, size_t firstpc)
 	int pi = q->para, lp;
 	int found = 0;
 
-	/* after the last piece first: “…,” he said */
 	for (k = (uint32_t)firstpc; k < A->npc && A->pc[k].quote == (int)qi; k++)
 		;
 	lp = A->pc[k - 1].para;
 	q->lpara = lp;
+	setpara(pi);
+	sentence(o, &s0, &s1);
+	/* a fragment's cue is the nearest verb before it (X said there
+	 * was “…,” adding): looked for first */
+	if (!opens_sentence(o, s0) && lp == pi)
+		for (k = o; k-- > s0 && !found;)
+			if (verb(k) || is(k, "according"))
+				found = verbcue(q, pi, k, s0, s1, 0);
+	/* right after the last piece: “…,” he said */
 	setpara(lp);
+	for (k = (uint32_t)firstpc; k < A->npc && A->pc[k].quote == (int)qi; k++)
+		;
 	c = closetok(A->pc[k - 1].end);
-	if (c < NT) {
+	if (!found && c < NT) {
 		sentence(c, &s0, &s1);
 		found = cue_after(q, lp, c, s0, s1);
 	}

@@ -109,10 +109,11 @@ para_names(int pi)
 
 		if (k == 0 || (T[k - 1].fl & TF_END))
 			s0 = k;
-		if (T[k].type != T_WORD || !(T[k].fl & TF_CAP) || small(k))
-			continue;
+		if (T[k].type != T_WORD || !(T[k].fl & TF_CAP) || wl(k, W_SMALL | W_SPEECH | W_CUE))
+			continue;	/* (Says, in a headline, is no name) */
 		for (e = k; e + 1 < NT && !(T[e].fl & TF_END); e++) {
-			if (T[e + 1].type == T_WORD && (T[e + 1].fl & TF_CAP) && !small(e + 1))
+			if (T[e + 1].type == T_WORD && (T[e + 1].fl & TF_CAP) &&
+			    !wl(e + 1, W_SMALL | W_SPEECH | W_CUE))
 				continue;
 			if (e + 2 < NT && wl(e + 1, W_CONN) && (T[e + 2].fl & TF_CAP) &&
 			    T[e + 2].type == T_WORD)

@@ -316,3 +316,52 @@ quotes() {
 	for f in curly straight; do nquote "$FIX/quote-$f.ns"; done >"$T/want"
 	same_bytes "$T/want" "$T/out"
 }
+
+# --- attribution: roles, appositives, days, participles, any verb ---
+
+# The role words before the name (retired harbour pilot, Elden deputy
+# harbour master) are no part of speaker_text, after said as after
+# according to.
+@test "roles before a name after the verb: said retired harbour pilot X, according to Elden deputy harbour master X" {
+	quotes role-verb
+}
+
+@test "several appositives: X, a fisherman, well known for ..., recently lamented, “…”" { quotes appositives; }
+
+# Councillor is a title, as Mayor is: left out of speaker_text.
+@test "a parenthesis after the name: Councillor X (Harbour Party) said" { quotes paren; }
+
+@test "days are not speakers: X said Tuesday that, “…” X said Tuesday" { quotes day; }
+
+# Two reporting verbs, two quotations: the fragment after "said" is qno 1
+# with cue "said", the one after ", adding that" qno 2 with cue "adding",
+# both the sentence subject's (as PolNeAR annotates them).  "The
+# authority" is the subject that issued the statement, named in full in
+# paragraph 1.
+@test "a participle takes the sentence's subject: X said “…,” adding that “…”; the authority issued a statement saying" {
+	quotes participle
+	quotes saying
+}
+
+# grumbled is in no list of reporting verbs
+@test "“…,” X verbed. with a verb in no list: the verb is the cue" { quotes any-verb; }
+
+# Choice: “We held on” opens its sentence with a capital, so it is
+# direct by the man page's test although the sentence goes on.
+@test "…, he said. far after the fragment: he is the person named before" { quotes he-far; }
+
+# Greta is in the cast of the other fixtures; Captain makes Piet Adler a
+# person.  The floating quotes have numbers of their own and no cue.
+@test "floating quote: the person named in its sentence, or the subject of the paragraph before" {
+	quotes floating-named
+}
+
+@test "a fragment with no reporting verb: a person subject speaks it (cue the verb), else a term with -a" {
+	quotes subject-partial
+	quotes subject-partial -a
+}
+
+@test "an abbreviation before a number ends no sentence: the Sept. 11 meeting, saying “…”" { quotes abbrev-number; }
+
+# The floating quote has nobody before it: speaker empty.
+@test "a title-case headline gives no names: no speaker for a later floating quote" { quotes headline; }
