@@ -64,6 +64,17 @@ slot(const struct lex *x, const uint64_t k[2], size_t n)
 	return (size_t)((h ^ (h >> 29)) * 0xbf58476d1ce4e5b9ULL >> 40) & x->mask;
 }
 
+/* A word's place in the filter: its length and first two bytes, case
+ * aside.  Half the words a tool looks up are in no list, and one bit
+ * says so before any hashing. */
+static unsigned
+filterbit(const char *w, size_t n)
+{
+	unsigned b1 = n > 1 ? ((unsigned char)w[1] | 0x20) & 63 : 0;
+
+	return (unsigned)(n & 15) << 12 | (((unsigned char)w[0] | 0x20) & 63) << 6 | b1;
+}
+
 /* Each word of list as (w, n, value) to fn. */
 static size_t
 words(struct lex *x, const char *list, void (*fn)(struct lex *, const char *, size_t, int))
@@ -108,6 +119,8 @@ put(struct lex *x, const char *w, size_t n, int v)
 	x->s[i].k[1] = k[1];
 	x->s[i].len = (uint32_t)n;
 	x->s[i].v = v;
+	i = filterbit(w, n);
+	x->filter[i / 64] |= (uint64_t)1 << (i % 64);
 	if (n > x->maxlen)
 		x->maxlen = n;
 }
@@ -123,6 +136,7 @@ lex_init(struct lex *x, const char *list)
 	x->maxlen = 0;
 	x->s = nu_alloc(size * sizeof *x->s);
 	memset(x->s, 0, size * sizeof *x->s);
+	memset(x->filter, 0, sizeof x->filter);
 	words(x, list, put);
 }
 
@@ -133,6 +147,9 @@ lex_get(const struct lex *x, const char *w, size_t n)
 	size_t i;
 
 	if (n > x->maxlen || n == 0)
+		return 0;
+	i = filterbit(w, n);
+	if (!(x->filter[i / 64] >> (i % 64) & 1))
 		return 0;
 	keys(w, n, k);
 	for (i = slot(x, k, n); x->s[i].len; i = (i + 1) & x->mask)

@@ -411,6 +411,7 @@ struct lex {
 	} *s;
 	size_t mask;
 	size_t maxlen;		/* of the words: longer ones need no look-up */
+	uint64_t filter[1024];	/* a bit per length and first two bytes */
 };
 /* list: words separated by blanks; a word "=N" sets the value of the
  * words after it (1 at first).  A word listed twice gets both values,

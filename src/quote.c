@@ -914,26 +914,32 @@ clause(uint32_t v, uint32_t s1, uint32_t *b)
 static uint32_t
 trigger(uint32_t *at)
 {
-	uint32_t v, k;
+	const struct tok *t = T;	/* locals: no store in the loop may */
+	const char *s = S;		/* change them, so they stay in */
+	uint32_t v, k, n = NT;		/* registers over every token */
 
-	for (k = *at; k < NT; k++) {
-		*at = k + 1;
-		const char *w = S + T[k].off;
+	for (k = *at; k < n; k++) {
+		const char *w;
 
-		if (T[k].len - 3 > 1 || T[k].type != T_WORD || (T[k].fl & (TF_INQ | TF_CAP)))
+		if (t[k].len - 3 > 1 || t[k].type != T_WORD || (t[k].fl & (TF_INQ | TF_CAP)))
 			continue;	/* not said, says, say or that */
-		if (w[0] == 's' && w[1] == 'a' && w[2] == 'y' && (T[k].len == 3 || w[3] == 's'))
-			return k;	/* say, says */
-		if (w[0] == 's' && w[1] == 'a' && w[2] == 'i' && w[3] == 'd' && T[k].len == 4)
+		w = s + t[k].off;
+		if (w[0] == 's' && w[1] == 'a' && ((w[2] == 'y' && (t[k].len == 3 || w[3] == 's')) ||
+		    (w[2] == 'i' && w[3] == 'd' && t[k].len == 4))) {
+			*at = k + 1;	/* say, says, said */
 			return k;
-		if (T[k].len != 4 || memcmp(w, "that", 4) != 0)
+		}
+		if (t[k].len != 4 || memcmp(w, "that", 4) != 0)
 			continue;
 		/* told reporters on Friday that */
-		for (v = k; v-- > 0 && v + 9 > k && T[v].type == T_WORD && !(T[v].fl & TF_INQ);)
-			if (wl(v, W_SPEECH) && !(T[v].fl & TF_CAP))
+		for (v = k; v-- > 0 && v + 9 > k && t[v].type == T_WORD && !(t[v].fl & TF_INQ);)
+			if (!(t[v].fl & TF_CAP) && wl(v, W_SPEECH)) {
+				*at = k + 1;
 				return v;
+			}
 	}
-	return NT;
+	*at = n;
+	return n;
 }
 
 static void
