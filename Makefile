@@ -1,7 +1,7 @@
 # newsutils: small, fast Unix filters for news text.  See README.md.
 
 CC      = cc
-CFLAGS  = -O2 -g
+CFLAGS  = -O3 -g
 WFLAGS  = -std=c11 -Wall -Wextra -Wpedantic -Werror
 LDFLAGS =
 PREFIX  = /usr/local

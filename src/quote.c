@@ -946,7 +946,7 @@ trigger(uint32_t *at)
 		if (t[k].len != 4 || memcmp(w, "that", 4) != 0)
 			continue;
 		/* told reporters on Friday that */
-		for (v = k; v-- > 0 && v + 9 > k && t[v].type == T_WORD && !(t[v].fl & TF_INQ);)
+		for (v = k; v-- > 0 && v + 7 > k && t[v].type == T_WORD && !(t[v].fl & TF_INQ);)
 			if (!(t[v].fl & TF_CAP) && wl(v, W_SPEECH)) {
 				*at = k + 1;
 				return v;
