@@ -563,28 +563,14 @@ ingform(uint32_t k)
 static void
 sentence(uint32_t k, uint32_t *s0, uint32_t *s1)
 {
-	const uint32_t *b = A->sent + 2 * (size_t)(T - A->tok);	/* see bounds() */
+	uint32_t a = k, b = k;
 
-	*s0 = b[2 * k];
-	*s1 = b[2 * k + 1];
-}
-
-/* The bounds of each token's sentence, once per paragraph: the cues are
- * looked for sentence by sentence, many times. */
-static void
-bounds(void)
-{
-	uint32_t *b = A->sent + 2 * (size_t)(T - A->tok);
-	uint32_t k, s0 = 0, j;
-
-	for (k = 0; k < NT; k++)
-		if (T[k].fl & TF_END) {
-			for (j = s0; j <= k; j++) {
-				b[2 * j] = s0;
-				b[2 * j + 1] = k + 1;
-			}
-			s0 = k + 1;
-		}
+	while (a > 0 && !(T[a - 1].fl & TF_END))
+		a--;
+	while (b < NT && !(T[b].fl & TF_END))
+		b++;
+	*s0 = a;
+	*s1 = b < NT ? b + 1 : NT;
 }
 
 static void
@@ -1049,10 +1035,6 @@ quote_article(struct qart *a, int withindirect)
 
 	A = a;
 	a->npc = a->nq = 0;
-	if (a->ntok > a->capsent) {
-		a->capsent = a->ntok;
-		a->sent = nu_realloc(a->sent, 2 * a->capsent * sizeof *a->sent);
-	}
 	carry.quote = -1;
 	for (i = 0; i < a->np; i++) {
 		if (a->p[i].junk) {
@@ -1063,7 +1045,6 @@ quote_article(struct qart *a, int withindirect)
 			marks((int)i);
 		setpara((int)i);
 		sent_split(S, T, NT);
-		bounds();
 	}
 	unopen();
 	for (i = 0; i < a->nq; i++) {

@@ -61,8 +61,6 @@ struct qart {
 	size_t np, capp;
 	struct tok *tok;
 	size_t ntok, captok;
-	uint32_t *sent;		/* each token's sentence: [start, end) */
-	size_t capsent;
 	struct piece *pc;
 	size_t npc, cappc;
 	struct quote *q;
