@@ -107,10 +107,20 @@ para_names(int pi)
 		int title = -1, fl;
 		struct qname *n;
 
-		if (k == 0 || (T[k - 1].fl & TF_END))
-			s0 = k;
-		if (T[k].type != T_WORD || !(T[k].fl & TF_CAP) || wl(k, W_SMALL | W_SPEECH | W_CUE))
+		/* most words are no capitals: skip them with no look-up and
+		 * no store (T[k].fl is the TF_END of the word before k + 1) */
+		while (k < NT && (T[k].type != T_WORD || !(T[k].fl & TF_CAP))) {
+			if (T[k].fl & TF_END)
+				s0 = k + 1;
+			k++;
+		}
+		if (k >= NT)
+			break;
+		if (wl(k, W_SMALL | W_SPEECH | W_CUE)) {
+			if (T[k].fl & TF_END)
+				s0 = k + 1;
 			continue;	/* (Says, in a headline, is no name) */
+		}
 		for (e = k; e + 1 < NT && !(T[e].fl & TF_END); e++) {
 			if (T[e + 1].type == T_WORD && (T[e + 1].fl & TF_CAP) &&
 			    !wl(e + 1, W_SMALL | W_SPEECH | W_CUE))
