@@ -36,7 +36,7 @@ static const char verbs[] =
     "informs informed informing assure assures assured assuring caution "
     "cautions cautioned cautioning threaten threatens threatened "
     "threatening explain agree agrees agreed agreeing "
-    "=4 posted read reads riffed according ask asks asked asking answers answered answering "
+    "=4 hailed hails hailing touted touts touting decried decries decrying derided derides deriding mocked mocks mocking ridiculed ridicules ridiculing lauded lauds lauding applauded applauds applauding condemned condemns condemning denounced denounces denouncing cited cites citing referred refers referring pledged pledges pledging vowed vows vowing promised promises promising characterized characterizes characterizing characterised characterises characterising likened likens likening bragged brags bragging lambasted lambastes lambasting chided chides chiding scolded scolds scolding termed terms deemed deems questioned questions questioning posted read reads riffed according ask asks asked asking answers answered answering "
     "quip quips quipped quipping joke jokes joked joking muse muses mused "
     "musing shout shouts shouted shouting scream screams screamed "
     "screaming whisper whispers whispered whispering cries cried "

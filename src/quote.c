@@ -613,7 +613,7 @@ verbcue(struct quote *q, int pi, uint32_t v, uint32_t s0, uint32_t s1, int after
 	/* said X: after a quote, or at the head of its sentence (but
 	 * “…,” adding that: the participle's subject is the sentence's) */
 	if ((after && !ingform(v)) || v == s0 || (v > s0 && T[v - 1].type == T_QUOTE &&
-	    !(T[v - 1].fl & TF_INQ))) {
+	    !(T[v - 1].fl & TF_INQ) && wl(v, W_SPEECH))) {
 		sp = np_start(pi, v + 1);
 		if (sp.type == NP_NAME || sp.type == NP_NOM) {
 			setcue(q, pi, v, v, sp);
