@@ -334,8 +334,8 @@ np_end(int pi, int e)
 		return np;
 	}
 	/* the ministry, a spokesman, officials, the Ukrainian government */
-	if (T[e].type != T_WORD || (T[e].fl & TF_CAP) || small((uint32_t)e))
-		return np;
+	if (T[e].type != T_WORD || (T[e].fl & TF_CAP) || wl((uint32_t)e, W_SMALL | W_TIME))
+		return np;	/* (this week said nothing) */
 	for (k = e; k >= 0 && k >= e - 4; k--) {
 		if (determiner((uint32_t)k)) {
 			if (k < e && stemlen(S, &T[k]) < T[k].len && medium((uint32_t)e))
@@ -536,6 +536,13 @@ mainsubject(int pi, uint32_t s0, uint32_t v)
 			while (n < v && !punct(n, ')'))
 				n++;
 			n++;
+		} else if (punct(n, ',') && cap(e)) {	/* Bush, a governor, said */
+			uint32_t m = n + 1;
+
+			while (m < v && m < n + 12 && !punct(m, ',') && T[m].type == T_WORD)
+				m++;
+			if (punct(m, ','))
+				n = m + 1;
 		}
 		for (; n < v && filler(n); n++)
 			;
@@ -620,12 +627,16 @@ verbcue(struct quote *q, int pi, uint32_t v, uint32_t s0, uint32_t s1, int after
 			return 1;
 		}
 	}
-	sp = subject(pi, v, s0);
+	sp.type = NP_NONE;
+	if (ingform(v) && v > s0 && punct(v - 1, ','))
+		sp = mainsubject(pi, s0, v);	/* X took it in stride, saying */
+	if (sp.type == NP_NONE)
+		sp = subject(pi, v, s0);
 	if (sp.type == NP_NOM && ingform(v) && wl(sp.t1 - 1, W_MEDIUM))
 		sp.type = NP_NONE;	/* X issued a statement saying: X */
 	if (sp.type == NP_NONE && (ingform(v) || is(v - 1, "and") || T[v - 1].type == T_DASH))
 		sp = mainsubject(pi, s0, v);	/* He smiled and said, “…” */
-	if (sp.type == NP_NONE && !after) {
+	if (sp.type == NP_NONE && !after && wl(v, W_SPEECH) && !ingform(v)) {
 		sp = np_start(pi, v + 1);	/* said Kowal: “…” */
 		if (sp.type != NP_NAME)
 			sp.type = NP_NONE;
