@@ -920,46 +920,34 @@ clause(uint32_t v, uint32_t s1, uint32_t *b)
 }
 
 /* The next speech verb that has "that" after it, or is said, says or
- * say, from token *at on (which moves past it); NT when there is none.
- * Only these words are looked at, so that most words need no look-up. */
+ * say: from the *at-th of the paragraph's say and that words (names_find
+ * noted them); NT when there is none. */
 static uint32_t
-trigger(uint32_t *at)
+trigger(int pi, size_t *at)
 {
-	const struct tok *t = T;	/* locals: no store in the loop may */
-	const char *s = S;		/* change them, so they stay in */
-	uint32_t v, k, n = NT;		/* registers over every token */
+	const struct qpara *p = &A->p[pi];
+	uint32_t v, k;
 
-	for (k = *at; k < n; k++) {
-		const char *w;
-
-		if (t[k].len - 3 > 1 || t[k].type != T_WORD || (t[k].fl & (TF_INQ | TF_CAP)))
-			continue;	/* not said, says, say or that */
-		w = s + t[k].off;
-		if (w[0] == 's' && w[1] == 'a' && ((w[2] == 'y' && (t[k].len == 3 || w[3] == 's')) ||
-		    (w[2] == 'i' && w[3] == 'd' && t[k].len == 4))) {
-			*at = k + 1;	/* say, says, said */
-			return k;
-		}
-		if (t[k].len != 4 || memcmp(w, "that", 4) != 0)
-			continue;
-		/* told reporters on Friday that */
-		for (v = k; v-- > 0 && v + 7 > k && t[v].type == T_WORD && !(t[v].fl & TF_INQ);)
-			if (!(t[v].fl & TF_CAP) && wl(v, W_SPEECH)) {
-				*at = k + 1;
+	while (*at < p->ncand) {
+		k = A->cand[p->cand0 + (*at)++];
+		if (S[T[k].off] == 's')
+			return k;	/* say, says, said */
+		/* that: told reporters on Friday that */
+		for (v = k; v-- > 0 && v + 7 > k && T[v].type == T_WORD && !(T[v].fl & TF_INQ);)
+			if (!(T[v].fl & TF_CAP) && wl(v, W_SPEECH))
 				return v;
-			}
 	}
-	*at = n;
-	return n;
+	return NT;
 }
 
 static void
 indirect(int pi)
 {
-	uint32_t k, s0 = 0, s1, b, e, j, at = 0;
+	uint32_t k, s0 = 0, s1, b, e, j;
+	size_t at = 0;
 
 	setpara(pi);
-	while ((k = trigger(&at)) < NT) {
+	while ((k = trigger(pi, &at)) < NT) {
 		struct quote *q, tmp;
 
 		sentence(k, &s0, &s1);
@@ -982,7 +970,8 @@ indirect(int pi)
 		q->tok = b;
 		q->kind = QK_INDIRECT;
 		addpiece(pi, T[b].off, tokend(e), (int)A->nq - 1);
-		at = s1;
+		while (at < A->p[pi].ncand && A->cand[A->p[pi].cand0 + at] < s1)
+			at++;	/* one clause per sentence */
 	}
 }
 
@@ -1064,11 +1053,11 @@ quote_article(struct qart *a, int withindirect)
 			pc++;
 	}
 	merge();
+	names_find(a);
 	if (withindirect)
 		for (i = 0; i < a->np; i++)
 			if (!a->p[i].junk)
 				indirect((int)i);
-	names_find(a);
 	speakers(a);
 	if (a->npc)
 		qsort(a->pc, a->npc, sizeof *a->pc, bypos);

@@ -12,6 +12,7 @@ struct qpara {
 	size_t toff, tlen;	/* unescaped text, in qart.text */
 	size_t tok0, ntok;	/* tokens, in qart.tok */
 	struct tokstat st;	/* what they are */
+	size_t cand0, ncand;	/* its say, said, says and that, in qart.cand */
 	int junk;		/* a junk record: not searched */
 };
 
@@ -67,6 +68,8 @@ struct qart {
 	size_t nq, capq;
 	struct qname *nm;
 	size_t nnm, capnm;
+	uint32_t *cand;		/* tokens that may start indirect speech */
+	size_t ncand, capcand;
 	int *nmnext;		/* the names by the hash of their last word: */
 	int nmhead[256];	/* chains, built when first needed */
 	int indexed;
@@ -158,6 +161,22 @@ static inline int
 cap(uint32_t k)
 {
 	return k < NT && T[k].type == T_WORD && (T[k].fl & TF_CAP) && !(T[k].fl & TF_INQ);
+}
+
+/* Is token k said, says, say or that (lower case, outside quotes)?  The
+ * names pass, which looks at every word, notes them for the indirect
+ * speech pass. */
+static inline int
+saythat(uint32_t k)
+{
+	const char *w = S + T[k].off;
+
+	if (T[k].len - 3 > 1 || (T[k].fl & (TF_INQ | TF_CAP)) || T[k].type != T_WORD)
+		return 0;
+	if (w[0] == 's' && w[1] == 'a')
+		return (w[2] == 'y' && (T[k].len == 3 || w[3] == 's')) ||
+		    (w[2] == 'i' && w[3] == 'd' && T[k].len == 4);
+	return T[k].len == 4 && memcmp(w, "that", 4) == 0;
 }
 
 static inline uint32_t

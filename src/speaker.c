@@ -1,6 +1,7 @@
 /* speaker.c: who speaks.
  *
- * names_find() lists the article's names: runs of capitalised words,
+ * names_find() lists the article's names (and, on its way through every
+ * word, the say and that words for quote.c's indirect speech): runs of capitalised words,
  * without the titles in front (President, Mr), marked person, organisation,
  * male or female from the titles, the forenames and the words of the
  * name (Ministry).  speaker_canon() then gives each quote its canonical
@@ -39,6 +40,16 @@ bloom(int pi, uint32_t t0, uint32_t t1, uint32_t *last)
 	}
 	*last = h;
 	return b;
+}
+
+static void
+addcand(uint32_t k)
+{
+	if (A->ncand == A->capcand) {
+		A->capcand = A->capcand ? 2 * A->capcand : 256;
+		A->cand = nu_realloc(A->cand, A->capcand * sizeof *A->cand);
+	}
+	A->cand[A->ncand++] = k;
 }
 
 static struct qname *
@@ -103,6 +114,7 @@ para_names(int pi)
 	uint32_t k = 0, e, b, s0 = 0;
 
 	setpara(pi);
+	A->p[pi].cand0 = A->ncand;
 	for (k = 0; k < NT; k++) {
 		int title = -1, fl;
 		struct qname *n;
@@ -112,6 +124,8 @@ para_names(int pi)
 		while (k < NT && (T[k].type != T_WORD || !(T[k].fl & TF_CAP))) {
 			if (T[k].fl & TF_END)
 				s0 = k + 1;
+			if (saythat(k))
+				addcand(k);
 			k++;
 		}
 		if (k >= NT)
@@ -156,6 +170,7 @@ para_names(int pi)
 		}
 		k = e;
 	}
+	A->p[pi].ncand = A->ncand - A->p[pi].cand0;
 }
 
 /* Is paragraph pi a headline in title case (Trump Addresses Munich
@@ -175,10 +190,13 @@ names_find(struct qart *a)
 
 	A = a;
 	a->nnm = 0;
+	a->ncand = 0;
 	a->indexed = 0;
-	for (i = 0; i < a->np; i++)
+	for (i = 0; i < a->np; i++) {
+		a->p[i].ncand = 0;
 		if (!a->p[i].junk && !titlecase((int)i))
 			para_names((int)i);
+	}
 }
 
 /* Token k of paragraph pi is the same word as token j of paragraph pj. */
