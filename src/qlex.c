@@ -145,7 +145,7 @@ static const char closed[] =
     "=4096 also later then has had have was is were would will could did "
     "does again once further previously recently reportedly repeatedly even "
     "just still too ultimately simply first often publicly privately "
-    "separately earlier since not never "
+    "separately earlier since not never himself herself itself themselves "
     "=8192 of for de von van al bin da la "
     "=16384 so-called dubbed titled entitled nicknamed named codenamed term "
     "word words phrase slogan hashtag film movie book song album show series "

@@ -684,9 +684,10 @@ cue_after(struct quote *q, int pi, uint32_t c, uint32_t s0, uint32_t s1)
 	if (sp.type == NP_NONE)
 		return 0;
 	k = sp.t1;
-	if (punct(k, ',') && sp.type == NP_NAME) {
+	if ((punct(k, ',') || is(k, "of") || is(k, "and")) && sp.type == NP_NAME) {
 		/* Lind, a spokeswoman for X, said / Silver, the guru who
-		 * founded it tweeted: the first verb of the list */
+		 * founded it tweeted / Albright and Kelleher of the Institute
+		 * said: the first verb of the list */
 		for (e = k + 1; e < s1 && e < k + 16 && !verb(e); e++)
 			if ((T[e].type == T_QUOTE && T[e].mark != Q_RSQ) || (T[e].fl & TF_INQ))
 				return 0;	/* (Sanders’ is no mark) */
@@ -706,6 +707,23 @@ cue_after(struct quote *q, int pi, uint32_t c, uint32_t s0, uint32_t s1)
 		return 0;	/* a fragment runs on: the “kind of problems” X had */
 	setcue(q, pi, k, k, sp);
 	return 1;
+}
+
+/* A paragraph that opens with a quote below one that ends in a colon:
+ * In a 1963 speech, he declared: / “…” */
+static int
+cue_above(struct quote *q, int pa)
+{
+	uint32_t k, s0, s1;
+
+	setpara(pa);
+	if (!punct(NT - 1, ':'))
+		return 0;
+	sentence(NT - 1, &s0, &s1);
+	for (k = NT - 1; k-- > s0;)
+		if (verb(k))
+			return verbcue(q, pa, k, s0, s1, 0);
+	return 0;
 }
 
 /* A bare colon: Kowal: “…” */
@@ -828,6 +846,9 @@ attribute(size_t qi, size_t firstpc)
 	}
 	if (!found)
 		found = cue_colon(q, pi, o, s0);
+	if (!found && o == 0 && pi > 0 && !A->p[pi - 1].junk && A->p[pi - 1].ntok)
+		found = cue_above(q, pi - 1);
+	setpara(pi);
 	/* a verb a few words after: “peaceful” Belarus, as he put it; or
 	 * anywhere after, with its speaker: “…” in contrast to 2012, says
 	 * Dante Scala */
