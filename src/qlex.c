@@ -21,7 +21,7 @@ static const char verbs[] =
     "acknowledging confirm confirms confirmed confirming deny denies denied "
     "denying complain complains complained complaining "
     "commented commenting remarks remarked remarking conclude "
-    "concludes concluded concluding continue continues continued continuing "
+    "concludes concluded concluding continued "
     "suggest suggests suggested suggesting predict predicts predicted "
     "predicting vows vowed vowing pledges pledged pledging "
     " promises promised promising reported "

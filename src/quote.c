@@ -435,6 +435,29 @@ be(uint32_t k)
 	    is(k, "been") || is(k, "be") || is(k, "being");
 }
 
+/* The last token before a parenthesis that ends at k: Kasich (R-OH) */
+static int
+before_paren(int k, uint32_t s0)
+{
+	int j = k;
+
+	if (k <= (int)s0 || !punct((uint32_t)k, ')'))
+		return k;
+	while (j > (int)s0 && !punct((uint32_t)j, '('))
+		j--;
+	return j > (int)s0 && k - j < 12 ? j - 1 : k;
+}
+
+/* Does a phrase at t0 open its sentence from s0 (after small words)? */
+static int
+opener(uint32_t t0, uint32_t s0)
+{
+	for (; s0 < t0; s0++)
+		if (!small(s0))
+			return 0;
+	return 1;
+}
+
 /* A comma, or a dash that sets off an appositive as one does. */
 static int
 comma(uint32_t k)
@@ -458,14 +481,21 @@ appositive(int pi, int e, uint32_t s0)
 				return np;
 		if (k <= (int)s0 || !comma((uint32_t)k))
 			break;
-		cand = np_end(pi, k - 1);
-		if (cand.type == NP_NAME)
+		cand = np_end(pi, before_paren(k - 1, s0));
+		/* the name that opens the sentence is its subject (Swanson,
+		 * a pastor at a church in Elizabeth, Colorado, slammed) */
+		if (cand.type == NP_NAME && opener(cand.t0, s0))
 			return cand;
+		if (cand.type == NP_NAME && np.type != NP_NAME)
+			np = cand;
 		if (cand.type == NP_NOM && np.type == NP_NONE)
 			np = cand;
 		e = k;
 	}
-	return np;
+	if (np.type != NP_NAME || e - (int)s0 > 14)
+		return np;
+	cand = np_end(pi, before_paren(e - 1, s0));	/* the first segment */
+	return cand.type == NP_NAME && opener(cand.t0, s0) ? cand : np;
 }
 
 /* The subject of the verb at v: the phrase before it, past fillers and
@@ -620,7 +650,7 @@ verbcue(struct quote *q, int pi, uint32_t v, uint32_t s0, uint32_t s1, int after
 	/* said X: after a quote, or at the head of its sentence (but
 	 * “…,” adding that: the participle's subject is the sentence's) */
 	if ((after && !ingform(v)) || v == s0 || (v > s0 && T[v - 1].type == T_QUOTE &&
-	    !(T[v - 1].fl & TF_INQ) && wl(v, W_SPEECH))) {
+	    !(T[v - 1].fl & TF_INQ) && wl(v, W_SPEECH) && !ingform(v))) {
 		sp = np_start(pi, v + 1);
 		if (sp.type == NP_NAME || sp.type == NP_NOM) {
 			setcue(q, pi, v, v, sp);
