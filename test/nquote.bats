@@ -365,3 +365,19 @@ quotes() {
 
 # The floating quote has nobody before it: speaker empty.
 @test "a title-case headline gives no names: no speaker for a later floating quote" { quotes headline; }
+
+# --- cues across a paragraph, several names, reflexives, openers ---
+
+@test "a quote paragraph under a paragraph that ends in a colon takes its cue: X declared: / “…”" {
+	quotes above
+}
+
+@test "several names and an of-phrase between the quote and the verb: “…,” engineers X and Y of Z said" {
+	quotes names
+}
+
+@test "a reflexive between subject and verb: X herself said" { quotes reflexive; }
+
+@test "among appositives, the name that opens the sentence speaks: X, who fishes off Y, near Z, insisted" {
+	quotes opener
+}
