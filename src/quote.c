@@ -552,7 +552,9 @@ mainsubject(int pi, uint32_t s0, uint32_t v)
 			continue;
 		if (!pronoun(k) && !determiner(k) && !(cap(k) && !small(k)))
 			continue;
-		if (cap(k) && !determiner(k)) {	/* a name: its capitals */
+		if (pronoun(k)) {	/* he made a point of saying */
+			e = k;
+		} else if (cap(k) && !determiner(k)) {	/* a name: its capitals */
 			for (e = k; e + 1 < v && (cap(e + 1) || (connector(e + 1) && cap(e + 2))); e++)
 				;
 		} else {	/* the Ukrainian government (issued: a verb) */
@@ -658,6 +660,14 @@ verbcue(struct quote *q, int pi, uint32_t v, uint32_t s0, uint32_t s1, int after
 		}
 	}
 	sp.type = NP_NONE;
+	if (pastform(v) && is(v + 1, "by")) {	/* as described by X */
+		sp = np_start(pi, v + 2);
+		if (sp.type == NP_NAME || sp.type == NP_NOM) {
+			setcue(q, pi, v, v + 1, sp);
+			return 1;
+		}
+		sp.type = NP_NONE;
+	}
 	if (ingform(v) && v > s0 && punct(v - 1, ','))
 		sp = mainsubject(pi, s0, v);	/* X took it in stride, saying */
 	if (sp.type == NP_NONE)
