@@ -786,7 +786,7 @@ cue_colon(struct quote *q, int pi, uint32_t o, uint32_t s0)
 static int
 termword(uint32_t o)
 {
-	return o > 0 && wl(o - 1, W_TERM);
+	return o > 0 && !(T[o - 1].fl & TF_CAP) && wl(o - 1, W_TERM);	/* (Paul Song) */
 }
 
 /* Does the quote opening at o start its sentence (or follow a colon or
