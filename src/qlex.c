@@ -103,7 +103,7 @@ static const char forenames[] =
 /* a word of an organisation's name, or a noun for a body that speaks;
  * nouns for a person and for people */
 static const char bodies[] =
-    "=128 ministry government council agency office party committee "
+    "=128 ad ads commercial poll polls survey study memo ministry government council agency office party committee "
     "commission department service army forces force bank union company "
     "corporation inc corp ltd group association institute university court "
     "parliament senate congress house kremlin pentagon police administration "

@@ -337,7 +337,7 @@ np_end(int pi, int e)
 	if (T[e].type != T_WORD || (T[e].fl & TF_CAP) || wl((uint32_t)e, W_SMALL | W_TIME))
 		return np;	/* (this week said nothing) */
 	for (k = e; k >= 0 && k >= e - 4; k--) {
-		if (determiner((uint32_t)k)) {
+		if (determiner((uint32_t)k) || (k < e && T[k].type == T_NUM)) {	/* 21 percent */
 			if (k < e && stemlen(S, &T[k]) < T[k].len && medium((uint32_t)e))
 				return owner(pi, k);
 			np.type = NP_NOM;
