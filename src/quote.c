@@ -481,6 +481,14 @@ appositive(int pi, int e, uint32_t s0)
 				return np;
 		if (k <= (int)s0 || !comma((uint32_t)k))
 			break;
+		/* a titled name just before the verb is the subject: On
+		 * Tuesday in Berea, Gov. John Kasich (R-OH), said */
+		if (n == 0) {
+			cand = np_end(pi, before_paren(e - 1, s0));
+			if (cand.type == NP_NAME && cand.t0 <= (uint32_t)k + 3 &&
+			    (wl(cand.t0, W_FORENAME) || wl(cand.t0 - 1, W_TITLE)))
+				return cand;
+		}
 		cand = np_end(pi, before_paren(k - 1, s0));
 		/* the name that opens the sentence is its subject (Swanson,
 		 * a pastor at a church in Elizabeth, Colorado, slammed) */
@@ -674,9 +682,11 @@ verbcue(struct quote *q, int pi, uint32_t v, uint32_t s0, uint32_t s1, int after
 		sp = subject(pi, v, s0);
 	if (sp.type == NP_NOM && ingform(v) && wl(sp.t1 - 1, W_MEDIUM))
 		sp.type = NP_NONE;	/* X issued a statement saying: X */
-	if (sp.type == NP_NONE && (ingform(v) || is(v - 1, "and") || T[v - 1].type == T_DASH))
+	if (sp.type == NP_NONE && (ingform(v) || is(v - 1, "and") || is(v - 1, "but") ||
+	    T[v - 1].type == T_DASH))
 		sp = mainsubject(pi, s0, v);	/* He smiled and said, “…” */
-	if (sp.type == NP_NONE && !after && wl(v, W_SPEECH) && !ingform(v)) {
+	if (sp.type == NP_NONE && !after && wl(v, W_SPEECH) && !ingform(v) &&
+	    (v == s0 || punct(v - 1, ',') || punct(v - 1, ':'))) {
 		sp = np_start(pi, v + 1);	/* said Kowal: “…” */
 		if (sp.type != NP_NAME)
 			sp.type = NP_NONE;
