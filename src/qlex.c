@@ -125,7 +125,7 @@ static const char bodies[] =
  * pronouns, conjunctions, prepositions, a few adverbs */
 static const char smallwords[] =
     "=1 the a an this that these those his her its their our my your "
-    "maybe perhaps yes well now even only just instead already again "
+    "neither either nor both maybe perhaps yes well now even only just instead already again "
     "still thus hence yet sure ok okay oh hey please thanks "
     "he she it they we i you there here who what when where why how which "
     "but and or so yet if as at by for from in into of on to with without "

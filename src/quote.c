@@ -572,10 +572,12 @@ mainsubject(int pi, uint32_t s0, uint32_t v)
 				;
 		}
 		n = e + 1;
-		if (punct(n, '(')) {	/* Sen. Rand Paul (R-Ky.) said */
+		if (punct(n, '(')) {	/* Sen. Rand Paul (R-Ky.), said */
 			while (n < v && !punct(n, ')'))
 				n++;
 			n++;
+			if (punct(n, ','))
+				n++;
 		} else if (punct(n, ',') && cap(e)) {	/* Bush, a governor, said */
 			uint32_t m = n + 1;
 
