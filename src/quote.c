@@ -879,6 +879,10 @@ attribute(size_t qi, size_t firstpc)
 		for (k = o; k-- > s0 && !found;)
 			if (verb(k) || is(k, "according"))
 				found = verbcue(q, pi, k, s0, s1, 0);
+	/* and so is a verb right before it: someone shouted, “Cruz,” Beck
+	 * joked */
+	if (!found && o >= s0 + 2 && (punct(o - 1, ',') || punct(o - 1, ':')) && verb(o - 2))
+		found = verbcue(q, pi, o - 2, s0, s1, 0);
 	/* right after the last piece: “…,” he said */
 	setpara(lp);
 	for (k = (uint32_t)firstpc; k < A->npc && A->pc[k].quote == (int)qi; k++)
@@ -974,6 +978,9 @@ clause(uint32_t v, uint32_t s1, uint32_t *b)
 {
 	uint32_t k = v + 1, lim = v + 9;
 
+	if (v > 0 && (T[v - 1].type == T_QUOTE || (punct(v - 1, ',') && v > 1 &&
+	    T[v - 2].type == T_QUOTE)))
+		return 0;	/* “…,” said a member who: the quote's cue */
 	/* told reporters on Friday that, said in a statement that */
 	while (k < s1 && k < lim && !is(k, "that") && T[k].type == T_WORD &&
 	    !(T[k].fl & TF_INQ))
