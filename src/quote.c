@@ -801,6 +801,21 @@ termword(uint32_t o)
 	return o > 0 && !(T[o - 1].fl & TF_CAP) && wl(o - 1, W_TERM);	/* (Paul Song) */
 }
 
+/* Is the quotation opening at o in title case, all its words capitals
+ * but the small ones? */
+static int
+titled(uint32_t o)
+{
+	uint32_t k, words = 0, caps = 0;
+
+	for (k = o + 1; k < NT && (T[k].fl & TF_INQ); k++)
+		if (T[k].type == T_WORD && !small(k)) {
+			words++;
+			caps += (T[k].fl & TF_CAP) != 0;
+		}
+	return words >= 2 && caps == words;
+}
+
 /* Does the quote opening at o start its sentence (or follow a colon or
  * a cue and a comma), with a capital? */
 static int
@@ -846,7 +861,7 @@ subjectcue(struct quote *q, int pi, uint32_t s0, uint32_t o)
 			words++;
 			caps += (T[k].fl & TF_CAP) != 0;
 		}
-	if ((words && caps == words) || A->p[pi].st.caps * 10 >= A->p[pi].st.words * 7)
+	if ((words && caps == words) || headline(&A->p[pi]))
 		return;
 	sp = mainsubject(pi, s0, o);
 	if (sp.type != NP_NAME)
@@ -928,7 +943,8 @@ attribute(size_t qi, size_t firstpc)
 		sentence(o, &s0, &s1);
 	}
 	q->kind = opens_sentence(o, s0) || lp != pi ? QK_DIRECT : QK_PARTIAL;
-	if (termword(o) && !(found && q->kind == QK_DIRECT)) {
+	if ((termword(o) || (q->kind == QK_PARTIAL && titled(o) && !headline(&A->p[pi]))) &&
+	    !(found && q->kind == QK_DIRECT)) {	/* ABC’s “Good Morning America” */
 		q->kind = QK_TERM;
 	} else if (!found && q->kind != QK_DIRECT) {
 		q->kind = QK_TERM;

@@ -107,6 +107,14 @@ void names_find(struct qart *a);
 int speaker_person(struct quote *q);
 void speaker_canon(struct quote *q, const struct quote *prev, struct quote *const *done, size_t ndone);
 
+/* Is paragraph p a headline in title case (Trump Addresses Munich
+ * Attack)?  Its capitals make no names and its quotes no titles. */
+static inline int
+headline(const struct qpara *p)
+{
+	return p->st.words >= 4 && p->st.caps * 10 >= p->st.words * 7;
+}
+
 /* the text of paragraph i, and of token k in it */
 #define QTEXT(a, i) ((a)->text.p + (a)->p[i].toff)
 #define QTOK(a, i) ((a)->tok + (a)->p[i].tok0)

@@ -173,16 +173,6 @@ para_names(int pi)
 	A->p[pi].ncand = A->ncand - A->p[pi].cand0;
 }
 
-/* Is paragraph pi a headline in title case (Trump Addresses Munich
- * Attack)?  Its capitals make no names. */
-static int
-titlecase(int pi)
-{
-	const struct tokstat *st = &A->p[pi].st;
-
-	return st->words >= 4 && st->caps * 10 >= st->words * 7;
-}
-
 void
 names_find(struct qart *a)
 {
@@ -194,7 +184,7 @@ names_find(struct qart *a)
 	a->indexed = 0;
 	for (i = 0; i < a->np; i++) {
 		a->p[i].ncand = 0;
-		if (!a->p[i].junk && !titlecase((int)i))
+		if (!a->p[i].junk && !headline(&a->p[i]))
 			para_names((int)i);
 	}
 }
