@@ -1112,8 +1112,11 @@ speakers(struct qart *a)
 		struct quote *q = ord[i];
 
 		if (q->kind == QK_TERM) {
-			if (!q->maybe || !speaker_person(q))
+			if (!q->maybe || !speaker_person(q)) {
+				q->sp.type = NP_NONE;	/* a term: nobody's, no cue */
+				q->cb = q->ca;
 				continue;
+			}
 			q->kind = QK_PARTIAL;
 		} else {
 			speaker_canon(q, prev, ord, n);

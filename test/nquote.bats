@@ -381,3 +381,10 @@ quotes() {
 @test "among appositives, the name that opens the sentence speaks: X, who fishes off Y, near Z, insisted" {
 	quotes opener
 }
+
+# A title in capitals is a term even with a cue in its sentence; a term
+# has no speaker, speaker_text or cue.
+@test "a fragment in title case is a title, not speech: told Harbour Radio’s “Morning at the Quay”" {
+	quotes titled
+	quotes titled -a
+}
