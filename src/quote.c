@@ -109,8 +109,10 @@ markdir(const struct qstack *st, uint32_t k)
 		if (st->fam[i] == fam)
 			open = 1;
 	switch (m) {
-	case Q_LDQ:	/* closes „…“ */
-		return open && st->mark[st->n - 1] == Q_LOWD ? -1 : 1;
+	case Q_LDQ:	/* closes „…“, and “…“ where it cannot open */
+		if (open && (st->mark[st->n - 1] == Q_LOWD || (canclose(k) && !canopen(k))))
+			return -1;
+		return 1;
 	case Q_LSQ:
 		if (open && st->mark[st->n - 1] == Q_LOWS)
 			return -1;

@@ -388,3 +388,7 @@ quotes() {
 	quotes titled
 	quotes titled -a
 }
+
+# A typist's “…“: an opening mark that cannot open (a word before it,
+# none after) closes the quote that is open.
+@test "marks: “reckless“ closes with an opening mark typed for the closing one" { quotes typo; }
