@@ -803,19 +803,22 @@ termword(uint32_t o)
 	return o > 0 && !(T[o - 1].fl & TF_CAP) && wl(o - 1, W_TERM);	/* (Paul Song) */
 }
 
-/* Is the quotation opening at o in title case, all its words capitals
- * but the small ones? */
+/* Is the quotation opening at o in title case, at least min words, all
+ * capitals but the small ones? */
 static int
-titled(uint32_t o)
+titled(uint32_t o, uint32_t min)
 {
-	uint32_t k, words = 0, caps = 0;
+	uint32_t k, caps = 0;
 
-	for (k = o + 1; k < NT && (T[k].fl & TF_INQ); k++)
-		if (T[k].type == T_WORD && !small(k)) {
-			words++;
-			caps += (T[k].fl & TF_CAP) != 0;
-		}
-	return words >= 2 && caps == words;
+	for (k = o + 1; k < NT && (T[k].fl & TF_INQ); k++) {
+		if (T[k].type != T_WORD)
+			continue;
+		if (T[k].fl & TF_CAP)
+			caps++;
+		else if (!small(k))
+			return 0;	/* (looked up only until here) */
+	}
+	return caps >= min;
 }
 
 /* Does the quote opening at o start its sentence (or follow a colon or
@@ -854,16 +857,11 @@ static void
 subjectcue(struct quote *q, int pi, uint32_t s0, uint32_t o)
 {
 	struct np sp;
-	uint32_t k, words = 0, caps = 0;
+	uint32_t k;
 
 	/* a title in capitals (“Gang of Eight”) is a name, and a
 	 * headline's subject says nothing */
-	for (k = o + 1; k < NT && (T[k].fl & TF_INQ); k++)
-		if (T[k].type == T_WORD && !small(k)) {
-			words++;
-			caps += (T[k].fl & TF_CAP) != 0;
-		}
-	if ((words && caps == words) || headline(&A->p[pi]))
+	if (titled(o, 1) || headline(&A->p[pi]))
 		return;
 	sp = mainsubject(pi, s0, o);
 	if (sp.type != NP_NAME)
@@ -945,7 +943,7 @@ attribute(size_t qi, size_t firstpc)
 		sentence(o, &s0, &s1);
 	}
 	q->kind = opens_sentence(o, s0) || lp != pi ? QK_DIRECT : QK_PARTIAL;
-	if ((termword(o) || (q->kind == QK_PARTIAL && titled(o) && !headline(&A->p[pi]))) &&
+	if ((termword(o) || (q->kind == QK_PARTIAL && titled(o, 2) && !headline(&A->p[pi]))) &&
 	    !(found && q->kind == QK_DIRECT)) {	/* ABC’s “Good Morning America” */
 		q->kind = QK_TERM;
 	} else if (!found && q->kind != QK_DIRECT) {
