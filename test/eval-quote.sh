@@ -62,13 +62,8 @@ esac
 dev=$shared/data/polnear/$split
 seeds=$shared/seeds
 
-# die STATUS MESSAGE...
-die() {
-	st=$1
-	shift
-	echo "eval-quote: $*" >&2
-	exit "$st"
-}
+me=eval-quote
+. "$top/test/eval-lib.sh"
 
 for t in nsplit nquote ntsv; do
 	[ -x "$bin/$t" ] || die 2 "$bin/$t: not found (make first)"
@@ -81,24 +76,11 @@ for f in "$gold/quotes.tsv" "$gold/scare.tsv" "$dev/gold.tsv"; do
 	[ -f "$f" ] || die 2 "$f: missing"
 done
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/nu-eval.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' HUP INT PIPE TERM
+scratch
 mkdir -p "$out" || exit 2
 
-${CC:-cc} -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror \
-    -o "$tmp/quotescore" "$top/test/quotescore.c" || die 1 "cannot build the scorer"
+scorer quotescore
 
-# run NAME CMD...: CMD with stdout in $tmp/NAME; a failure ends the run
-run() {
-	name=$1
-	shift
-	"$@" >"$tmp/$name" 2>"$tmp/err" || {
-		rc=$?
-		cat "$tmp/err" >&2
-		die 1 "exit status $rc: $*"
-	}
-}
 
 # awk for the scorer's summary lines: "count NAME N" in n[NAME]; "prf
 # NAME TP FP FN P R F1" and "acc NAME OK N RATE" in v[NAME], which

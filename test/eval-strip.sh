@@ -35,13 +35,8 @@ aeb=$data/aeb-dev
 boiler=$data/seeds-gold/boiler.tsv
 seeds=$shared/seeds
 
-# die STATUS MESSAGE...
-die() {
-	st=$1
-	shift
-	echo "eval-strip: $*" >&2
-	exit "$st"
-}
+me=eval-strip
+. "$top/test/eval-lib.sh"
 
 for t in nsplit nstrip ntsv; do
 	[ -x "$bin/$t" ] || die 2 "$bin/$t: not found (make first)"
@@ -52,37 +47,13 @@ for d in "$aeb/fulltext" "$aeb/gold" "$seeds"; do
 done
 [ -f "$boiler" ] || die 2 "$boiler: missing"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/nu-eval.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' HUP INT PIPE TERM
+scratch
 mkdir -p "$out/pred" || exit 2
 rm -f "$out"/pred/*.txt
 
-${CC:-cc} -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror \
-    -o "$tmp/stripscore" "$top/test/stripscore.c" || die 1 "cannot build the scorer"
+scorer stripscore
 
-# run NAME CMD...: CMD with stdout in $tmp/NAME; a failure ends the run
-run() {
-	name=$1
-	shift
-	"$@" >"$tmp/$name" 2>"$tmp/err" || {
-		rc=$?
-		cat "$tmp/err" >&2
-		die 1 "exit status $rc: $*"
-	}
-}
 
-# text column of ntsv -H paras, unescaped, one paragraph a line
-unescape='
-function unesc(s,	o, i, c) {
-	o = ""
-	while ((i = index(s, "\\")) > 0) {
-		c = substr(s, i + 1, 1)
-		o = o substr(s, 1, i - 1) (c == "t" ? "\t" : c == "n" ? "\n" : c == "r" ? "\r" : c)
-		s = substr(s, i + 2)
-	}
-	return o s
-}'
 
 # ---- 1. the benchmark ----
 # Each page is stripped on its own: nstrip learns repeats within one run,

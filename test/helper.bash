@@ -51,3 +51,11 @@ want_bytes() {
 no_err() {
 	[ ! -s "$T/err" ] || { cat "$T/err" >&2; return 1; }
 }
+
+# build_scorer NAME: test/NAME.c into $BATS_FILE_TMPDIR/NAME, with the
+# sanitizers, as test/eval-lib.sh builds it for itself (for setup_file)
+build_scorer() {
+	${CC:-cc} -std=c11 -O1 -g -Wall -Wextra -Wpedantic -Werror \
+	    -fsanitize=address,undefined -fno-sanitize-recover=all \
+	    -o "$BATS_FILE_TMPDIR/$1" "$BATS_TEST_DIRNAME/$1.c"
+}

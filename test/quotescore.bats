@@ -5,10 +5,7 @@ load helper
 bats_require_minimum_version 1.5.0
 
 setup_file() {
-	# built here, with the sanitizers, as eval-quote builds it for itself
-	${CC:-cc} -std=c11 -O1 -g -Wall -Wextra -Wpedantic -Werror \
-	    -fsanitize=address,undefined -fno-sanitize-recover=all \
-	    -o "$BATS_FILE_TMPDIR/quotescore" "$BATS_TEST_DIRNAME/quotescore.c"
+	build_scorer quotescore
 }
 
 setup() {

@@ -87,53 +87,8 @@
 #define SHARE_DEN 10
 #define NESTMAX 16	/* quotation marks nested deeper are text */
 
-static void
-vwarn(const char *fmt, va_list ap)
-{
-	fflush(stdout);	/* the messages come after the lines they follow */
-	fputs("quotescore: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-}
-
-static void
-warn(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vwarn(fmt, ap);
-	va_end(ap);
-}
-
-static void
-die(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vwarn(fmt, ap);
-	va_end(ap);
-	exit(2);
-}
-
-static void *
-xrealloc(void *p, size_t n)
-{
-	if (!(p = realloc(p, n ? n : 1)))
-		die("out of memory");
-	return p;
-}
-
-static char *
-xstrdup(const char *s)
-{
-	char *d;
-
-	if (!(d = strdup(s)))
-		die("out of memory");
-	return d;
-}
+static const char *prog = "quotescore";
+#include "score.h"
 
 /* make room in the array v of cap elements for element n */
 #define GROW(v, cap, n) ((n) < (cap) ? (void)0 : \
@@ -352,35 +307,6 @@ dmark(const char *s, size_t n, size_t *len)
 		return NOMARK;
 	*len = 3;
 	return u[2] == 0x9c ? OPEN : CLOSE;
-}
-
-/* the code point of the UTF-8 sequence at s (n > 0 bytes) and *len; an
- * invalid byte is 1 long and gives -1 */
-static long
-decode(const unsigned char *s, size_t n, size_t *len)
-{
-	long c;
-	size_t i;
-
-	*len = 1;
-	if (s[0] < 0x80)
-		return s[0];
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		*len = 2, c = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		*len = 3, c = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		*len = 4, c = s[0] & 0x07;
-	else
-		return -1;
-	if (*len > n)
-		return *len = 1, -1;
-	for (i = 1; i < *len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return *len = 1, -1;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	return c;
 }
 
 /* Letters and digits: ASCII ones, and any code point from U+0080 up

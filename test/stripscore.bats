@@ -6,10 +6,7 @@ load helper
 bats_require_minimum_version 1.5.0
 
 setup_file() {
-	# built here, with the sanitizers, as eval-strip builds it for itself
-	${CC:-cc} -std=c11 -O1 -g -Wall -Wextra -Wpedantic -Werror \
-	    -fsanitize=address,undefined -fno-sanitize-recover=all \
-	    -o "$BATS_FILE_TMPDIR/stripscore" "$BATS_TEST_DIRNAME/stripscore.c"
+	build_scorer stripscore
 }
 
 setup() {

@@ -126,27 +126,7 @@ struct shingle {
 };
 
 static const char *prog = "stripscore";
-
-static void
-die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "%s: ", prog);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(2);
-}
-
-static void *
-xrealloc(void *p, size_t n)
-{
-	if (!(p = realloc(p, n ? n : 1)))
-		die("out of memory");
-	return p;
-}
+#include "score.h"
 
 static int
 inranges(uint32_t c)
@@ -191,41 +171,6 @@ isword(long c)
 	return !inranges((uint32_t)c) && !brahmicmark((uint32_t)c);
 }
 
-/* Decode the UTF-8 sequence at s (n > 0 bytes left) into *c; return its
- * length.  An invalid byte is one byte long and decodes to -1. */
-static size_t
-decode(const unsigned char *s, size_t n, long *c)
-{
-	size_t len, i;
-	long v;
-
-	if (s[0] < 0x80) {
-		*c = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, v = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, v = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, v = s[0] & 0x07;
-	else
-		return *c = -1, 1;
-	if (len > n)
-		return *c = -1, 1;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return *c = -1, 1;
-		v = v << 6 | (s[i] & 0x3f);
-	}
-	/* overlong forms, surrogates and code points past U+10FFFF */
-	if ((len == 3 && v < 0x800) || (len == 4 && v < 0x10000) ||
-	    (v >= 0xd800 && v <= 0xdfff) || v > 0x10ffff)
-		return *c = -1, 1;
-	*c = v;
-	return len;
-}
-
 static void
 readtext(const char *path, struct text *t)
 {
@@ -267,7 +212,7 @@ tokenize(struct text *t)
 	t->tok = NULL;
 	t->ntok = 0;
 	while (i < t->n) {
-		len = decode(s + i, t->n - i, &c);
+		c = decode(s + i, t->n - i, &len);
 		if (isword(c) && !in)
 			start = i, in = 1;
 		else if (!isword(c) && in)
