@@ -21,10 +21,7 @@ group_add(struct group *g, const struct rec *r, const char *line, size_t len, in
 {
 	struct grec *gr;
 
-	if (g->nr == g->cap) {
-		g->cap = g->cap ? 2 * g->cap : 256;
-		g->r = nu_realloc(g->r, g->cap * sizeof *g->r);
-	}
+	g->r = nu_grow(g->r, &g->cap, g->nr, sizeof *g->r);
 	gr = &g->r[g->nr++];
 	gr->off = g->arena.len;
 	gr->len = len;

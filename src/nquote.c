@@ -45,10 +45,7 @@ prepare(void)
 
 		if (r->kind != R_PARA && r->kind != R_JUNK)
 			continue;
-		if (Q.np == Q.capp) {
-			Q.capp = Q.capp ? 2 * Q.capp : 64;
-			Q.p = nu_realloc(Q.p, Q.capp * sizeof *Q.p);
-		}
+		Q.p = nu_grow(Q.p, &Q.capp, Q.np, sizeof *Q.p);
 		p = &Q.p[Q.np++];
 		p->junk = r->kind == R_JUNK;
 		p->toff = Q.text.len;

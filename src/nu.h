@@ -25,6 +25,7 @@ void nu_warnx(const char *fmt, ...);	/* warn and remember a data error (status 1
 _Noreturn void nu_die(int code, const char *fmt, ...);
 void *nu_alloc(size_t n);
 void *nu_realloc(void *p, size_t n);
+void *nu_grow(void *p, size_t *cap, size_t n, size_t size);	/* room for p[n] */
 char *nu_strdup(const char *s);
 int nu_out_finish(void);	/* flush output; on error say so and return 1 */
 

@@ -32,10 +32,7 @@ addpiece(int para, uint32_t a, uint32_t b, int quote)
 {
 	struct piece *p;
 
-	if (A->npc == A->cappc) {
-		A->cappc = A->cappc ? 2 * A->cappc : 64;
-		A->pc = nu_realloc(A->pc, A->cappc * sizeof *A->pc);
-	}
+	A->pc = nu_grow(A->pc, &A->cappc, A->npc, sizeof *A->pc);
 	p = &A->pc[A->npc++];
 	p->para = para;
 	p->start = a;
@@ -49,10 +46,7 @@ addquote(int para, uint32_t tok)
 {
 	struct quote *q;
 
-	if (A->nq == A->capq) {
-		A->capq = A->capq ? 2 * A->capq : 32;
-		A->q = nu_realloc(A->q, A->capq * sizeof *A->q);
-	}
+	A->q = nu_grow(A->q, &A->capq, A->nq, sizeof *A->q);
 	q = &A->q[A->nq++];
 	memset(q, 0, sizeof *q);
 	q->para = para;

@@ -45,10 +45,7 @@ bloom(int pi, uint32_t t0, uint32_t t1, uint32_t *last)
 static void
 addcand(uint32_t k)
 {
-	if (A->ncand == A->capcand) {
-		A->capcand = A->capcand ? 2 * A->capcand : 256;
-		A->cand = nu_realloc(A->cand, A->capcand * sizeof *A->cand);
-	}
+	A->cand = nu_grow(A->cand, &A->capcand, A->ncand, sizeof *A->cand);
 	A->cand[A->ncand++] = k;
 }
 
@@ -57,10 +54,7 @@ addname(int pi, uint32_t t0, uint32_t t1, int title)
 {
 	struct qname *n;
 
-	if (A->nnm == A->capnm) {
-		A->capnm = A->capnm ? 2 * A->capnm : 64;
-		A->nm = nu_realloc(A->nm, A->capnm * sizeof *A->nm);
-	}
+	A->nm = nu_grow(A->nm, &A->capnm, A->nnm, sizeof *A->nm);
 	n = &A->nm[A->nnm++];
 	n->para = pi;
 	n->t0 = t0;

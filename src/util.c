@@ -185,3 +185,14 @@ nu_ieqn(const char *a, const char *b, size_t n)
 			return 0;
 	return 1;
 }
+
+/* Room for one more element in array p of *cap elements of size bytes,
+ * n of them in use: the capacity doubles (from 64). */
+void *
+nu_grow(void *p, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? 2 * *cap : 64;
+	return nu_realloc(p, *cap * size);
+}
