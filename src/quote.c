@@ -531,7 +531,16 @@ subject(int pi, uint32_t v, uint32_t s0)
 		np.type = NP_NONE;
 		return np;
 	}
-	return np_end(pi, e);
+	np = np_end(pi, e);
+	/* Trump in his announcement speech called: the name before the
+	 * phrase */
+	if (np.type == NP_NOM && np.t0 > s0 + 1 && wl(np.t0 - 1, W_PREP) && cap(np.t0 - 2)) {
+		struct np name = np_end(pi, (int)np.t0 - 2);
+
+		if (name.type == NP_NAME)
+			return name;
+	}
+	return np;
 }
 
 /* Does word k look like a past tense (issued, said)? */
@@ -551,6 +560,13 @@ mainsubject(int pi, uint32_t s0, uint32_t v)
 	struct np np = {NP_NONE, pi, 0, 0};
 	uint32_t k, e, n;
 
+	/* past an opening phrase: In a statement released Thursday, X */
+	if (wl(s0, W_PREP)) {
+		for (k = s0 + 1; k < v && k < s0 + 12 && !punct(k, ','); k++)
+			;
+		if (k < v && punct(k, ','))
+			s0 = k + 1;
+	}
 	for (k = s0; k < v; k++) {
 		if ((T[k].fl & TF_INQ) || T[k].type != T_WORD)
 			continue;
@@ -582,6 +598,8 @@ mainsubject(int pi, uint32_t s0, uint32_t v)
 			if (punct(m, ','))
 				n = m + 1;
 		}
+		if (wl(n, W_PREP) && (wl(n + 1, W_TIME) || T[n + 1].type == T_NUM))
+			n += 2;	/* X on Tuesday released */
 		for (; n < v && filler(n); n++)
 			;
 		if (n < NT && T[n].type == T_WORD && !(T[n].fl & TF_CAP) && !small(n)) {
