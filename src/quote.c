@@ -243,7 +243,7 @@ filler(uint32_t k)
 	if (k >= NT || T[k].type != T_WORD || (T[k].fl & (TF_CAP | TF_INQ)))
 		return 0;
 	if (T[k].len > 4 && S[T[k].off + T[k].len - 2] == 'l' && S[T[k].off + T[k].len - 1] == 'y')
-		return 1;	/* an adverb in -ly */
+		return !wl(k, W_SPEECH | W_CUE);	/* an adverb in -ly (not reply) */
 	return wl(k, W_FILLER);
 }
 

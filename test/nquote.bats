@@ -392,3 +392,13 @@ quotes() {
 # A typist's “…“: an opening mark that cannot open (a word before it,
 # none after) closes the quote that is open.
 @test "marks: “reckless“ closes with an opening mark typed for the closing one" { quotes typo; }
+
+# One article, one rule a paragraph: as described by X (the agent
+# speaks); an opening phrase before the subject of "saying"; a phrase
+# between a name and its verb (Kowal in her reply called); a number as a
+# subject (40 percent said); a verb and comma before a quote win over a
+# name and verb after it; "said the mayor as ..." after a quote is its
+# cue, not a clause of indirect speech.
+@test "phrases around the speaker: by-agents, opening phrases, numbers, the verb before a quote" {
+	quotes phrases
+}
