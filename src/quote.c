@@ -510,7 +510,7 @@ subject(int pi, uint32_t v, uint32_t s0)
 	int e = (int)v - 1;
 	struct np np = {NP_NONE, pi, 0, 0};
 
-	while (e >= (int)s0 && filler((uint32_t)e)) {
+	while (e >= (int)s0 && (filler((uint32_t)e) || wl((uint32_t)e, W_TIME))) {
 		if (be((uint32_t)e) && T[v].len > 2 && S[T[v].off + T[v].len - 1] == 'd') {
 			np.type = NP_NONE;	/* was proposed: no speaker */
 			return np;
@@ -699,7 +699,7 @@ verbcue(struct quote *q, int pi, uint32_t v, uint32_t s0, uint32_t s1, int after
 	if (sp.type == NP_NOM && ingform(v) && wl(sp.t1 - 1, W_MEDIUM))
 		sp.type = NP_NONE;	/* X issued a statement saying: X */
 	if (sp.type == NP_NONE && (ingform(v) || is(v - 1, "and") || is(v - 1, "but") ||
-	    T[v - 1].type == T_DASH))
+	    is(v - 1, "to") || T[v - 1].type == T_DASH))	/* went on to say */
 		sp = mainsubject(pi, s0, v);	/* He smiled and said, “…” */
 	if (sp.type == NP_NONE && !after && wl(v, W_SPEECH) && !ingform(v) &&
 	    (v == s0 || punct(v - 1, ',') || punct(v - 1, ':'))) {
@@ -712,6 +712,17 @@ verbcue(struct quote *q, int pi, uint32_t v, uint32_t s0, uint32_t s1, int after
 		return 0;
 	setcue(q, pi, v, v, sp);
 	return 1;
+}
+
+/* Does the sentence end at k, or after a time (on Tuesday, last week)? */
+static int
+ends(uint32_t k, uint32_t s1)
+{
+	uint32_t n;
+
+	for (n = 0; n < 3 && k < s1 && (wl(k, W_TIME | W_PREP) || T[k].type == T_NUM); n++)
+		k++;
+	return k == s1 || (k < NT && (T[k].fl & TF_END) && T[k].type == T_PUNCT);
 }
 
 /* Right after the closing mark at c: “…,” he said / said X / — X. */
@@ -764,8 +775,7 @@ cue_after(struct quote *q, int pi, uint32_t c, uint32_t s0, uint32_t s1)
 	for (e = k; k < s1 && filler(k); k++)
 		;
 	if (!open && k == e && !verb(k) && (sp.type == NP_NAME || sp.type == NP_PRON) &&
-	    T[k].type == T_WORD && !(T[k].fl & TF_CAP) && !small(k) && (k + 1 == s1 ||
-	    (k + 1 < NT && (T[k + 1].fl & TF_END) && T[k + 1].type == T_PUNCT))) {
+	    T[k].type == T_WORD && !(T[k].fl & TF_CAP) && !small(k) && ends(k + 1, s1)) {
 		setcue(q, pi, k, k, sp);	/* “…,” Oliver barked. */
 		return 1;
 	}

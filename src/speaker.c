@@ -146,9 +146,16 @@ para_names(int pi)
 		if (title < 0 && k > s0 && wl(k - 1, W_TITLE) && !(T[k - 1].fl & TF_CAP))
 			title = (int)k - 1;	/* spokesman Dmitry Peskov */
 		b = title >= (int)k ? (uint32_t)title + 1 : k;
-		fl = nameflags(k, e + 1, -1);
-		if (fl & NM_ORG)
-			b = k, title = -1;	/* Defense Ministry keeps its words */
+		/* a body's name keeps its words (Defense Ministry), a titled
+		 * person's loses the title and what comes before (Senate
+		 * Intelligence Ranking Democrat Dianne Feinstein) */
+		fl = nameflags(b <= e ? b : k, e + 1, -1);
+		if ((fl & NM_ORG) || (b > e && (nameflags(k, e + 1, -1) & NM_ORG))) {
+			b = k, title = -1;	/* (Ministry of Defense) */
+			fl = nameflags(k, e + 1, -1);
+		}
+		if (e - k > 6)
+			b = e + 1;	/* seven capitals and more: a title, no name */
 		if (b == e && wl(b, W_TIME))
 			b = e + 1;	/* Monday is no one */
 		if (b <= e) {

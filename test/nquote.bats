@@ -402,3 +402,11 @@ quotes() {
 @test "phrases around the speaker: by-agents, opening phrases, numbers, the verb before a quote" {
 	quotes phrases
 }
+
+# A titled name after a body's words keeps only the name (Harbour Board
+# Deputy Chair Greta Moll); "went on to say" takes the sentence's
+# subject; a time between subject and verb (later Thursday told) and
+# after the verb of “…,” X fumed on Tuesday is skipped.
+@test "more subjects: titles after a body's words, went on to say, times around the verb" {
+	quotes more
+}
