@@ -920,6 +920,9 @@ attribute(size_t qi, size_t firstpc)
 	 * joked */
 	if (!found && o >= s0 + 2 && (punct(o - 1, ',') || punct(o - 1, ':')) && verb(o - 2))
 		found = verbcue(q, pi, o - 2, s0, s1, 0);
+	else if (!found && o >= s0 + 3 && punct(o - 1, ',') && is(o - 2, "back") &&
+	    T[o - 3].type == T_WORD && !(T[o - 3].fl & TF_CAP))
+		found = verbcue(q, pi, o - 3, s0, s1, 0);	/* she shot back, “…” */
 	/* right after the last piece: “…,” he said */
 	setpara(lp);
 	for (k = (uint32_t)firstpc; k < A->npc && A->pc[k].quote == (int)qi; k++)
