@@ -854,7 +854,8 @@ opens_sentence(uint32_t o, uint32_t s0)
 		k++;
 	if (k >= NT || !(T[k].type == T_NUM || (T[k].fl & TF_CAP)))
 		return 0;
-	return o == s0 || punct(o - 1, ':') || (punct(o - 1, ',') && o >= 2 && verb(o - 2)) ||
+	return o == s0 || punct(o - 1, ':') ||
+	    (punct(o - 1, ',') && o >= 2 && (verb(o - 2) || is(o - 2, "back"))) ||
 	    (o > s0 && T[o - 1].type == T_DASH);
 }
 

@@ -406,7 +406,8 @@ quotes() {
 # A titled name after a body's words keeps only the name (Harbour Board
 # Deputy Chair Greta Moll); "went on to say" takes the sentence's
 # subject; a time between subject and verb (later Thursday told) and
-# after the verb of “…,” X fumed on Tuesday is skipped.
+# after the verb of “…,” X fumed on Tuesday is skipped; X shot back,
+# “…” is a direct quote with cue "shot".
 @test "more subjects: titles after a body's words, went on to say, times around the verb" {
 	quotes more
 }
