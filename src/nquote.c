@@ -153,17 +153,14 @@ flush(void)
 static void
 record(struct lrd *in, struct rec *r)
 {
-	const struct kind *k = kind_of(r->f[1], r->fl[1]);
+	const struct kind *k = rec_known(in, r);
 	int kind = R_OTHER;
 
 	if (!G.open || !rec_sameid(r, G.id.p, G.id.len)) {
 		flush();
 		group_begin(&G, r->f[0], r->fl[0]);
 	}
-	if (k && r->nf - 2 != k->ncols)
-		nu_warnx("%s:%lu: %s record with %d fields, not %d", in->name, in->lineno,
-		    k->kind, r->nf - 2, k->ncols);
-	else if (k == &nu_kinds[K_PARA])
+	if (k == &nu_kinds[K_PARA])
 		kind = R_PARA;
 	else if (k == &nu_kinds[K_JUNK])
 		kind = R_JUNK;

@@ -171,6 +171,10 @@ int rec_split(struct rec *r, char *line, size_t len);
 int rec_fields(struct rec *r, char *line, size_t len, const size_t *tab, int ntab);
 int rec_tabs(const char *s, size_t n, size_t *tab, int max);
 int rec_kind(const struct rec *r, const char *kind);
+/* The kind of record r when it is a known kind with its fields, else
+ * NULL; a known kind with the wrong number of fields is reported (and
+ * counts as a data error), so that a filter passes the line on as it is. */
+const struct kind *rec_known(const struct lrd *in, const struct rec *r);
 /* Called for every record with short IDs that differ at their end
  * (dump.1, dump.2): inline, and compared from the back, eight bytes at a
  * time, which beats a call to memcmp(3). */

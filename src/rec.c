@@ -216,3 +216,16 @@ rec_kind(const struct rec *r, const char *kind)
 
 	return r->fl[1] == n && memcmp(r->f[1], kind, n) == 0;
 }
+
+const struct kind *
+rec_known(const struct lrd *in, const struct rec *r)
+{
+	const struct kind *k = kind_of(r->f[1], r->fl[1]);
+
+	if (k && r->nf - 2 != k->ncols) {
+		nu_warnx("%s:%lu: %s record with %d fields, not %d", in->name, in->lineno,
+		    k->kind, r->nf - 2, k->ncols);
+		return NULL;
+	}
+	return k;
+}
