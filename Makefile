@@ -6,17 +6,21 @@ WFLAGS  = -std=c11 -Wall -Wextra -Wpedantic -Werror
 LDFLAGS =
 PREFIX  = /usr/local
 MANDIR  = $(PREFIX)/share/man
+DATADIR = $(PREFIX)/share/newsutils
 # where objects and binaries go; `make check` uses its own
 O       = build
 BIN     = bin
 
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-TOOLS = nsplit ntsv nstrip nquote
+TOOLS = nsplit ntsv nstrip nquote ntag
 LIB   = util buf io out rec kinds utf8 date tok sent lex group
 NSPLIT = nsplit art fmtutil fmt_text fmt_lexis fmt_nexisuni fmt_factiva fmt_proquest fmt_mbox
 NSTRIP = nstrip stripfeat strippat striprule stripfp stoplists
 NQUOTE = nquote quote speaker qlex
+NTAG   = ntag tagconll tagfeat tagmodel tagtrain tagent tagcanon tagdate
+# where ntag finds its model when -m and NTAG_MODEL do not say
+MODEL  = $(CURDIR)/src/data/ntag.model
 
 LIBOBJ = $(LIB:%=$(O)/%.o)
 
@@ -53,6 +57,14 @@ $(BIN)/nquote: $(NQUOTE:%=$(O)/%.o) $(O)/libnu.a
 	@mkdir -p $(BIN)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(NQUOTE:%=$(O)/%.o) $(O)/libnu.a
 
+$(NTAG:%=$(O)/%.o): src/tag.h src/tagent.h src/tagdate.h
+$(O)/ntag.o: src/ntag.c src/tag.h src/tagent.h src/nu.h Makefile
+	@mkdir -p $(O)
+	$(CC) $(WFLAGS) $(CFLAGS) -DNTAG_MODEL='"$(MODEL)"' -c -o $@ src/ntag.c
+$(BIN)/ntag: $(NTAG:%=$(O)/%.o) $(O)/libnu.a
+	@mkdir -p $(BIN)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(NTAG:%=$(O)/%.o) $(O)/libnu.a -lm
+
 $(BIN)/nstrip: $(NSTRIP:%=$(O)/%.o) $(O)/libnu.a
 	@mkdir -p $(BIN)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(NSTRIP:%=$(O)/%.o) $(O)/libnu.a
@@ -76,15 +88,38 @@ eval-strip: all
 eval-quote: all
 	sh test/eval-quote.sh $(BIN)
 
-eval: eval-strip eval-quote
+# ntag's data: the gazetteer from the open name lists, and the shipped
+# model trained on open data only (src/data/ntag/README says which and
+# why); `make model` rebuilds it, the same bytes each time
+NER = ../shared/data/ner
+CLUSTERS = $(NER)/wordclusters/glove6b100d_kmeans_top200k.tsv
+$(O)/gaz.tsv: src/data/ntag/gazetteer.sh
+	@mkdir -p $(O)
+	sh src/data/ntag/gazetteer.sh $(NER)/gazetteers/open >$@.tmp
+	mv $@.tmp $@
 
+# (10 epochs, not 15: on this small corpus more overfit, on testa)
+model: $(BIN)/ntag $(O)/gaz.tsv
+	$(BIN)/ntag -T $(NER)/wikigold/wikigold.conll.txt -v -e 10 -c $(CLUSTERS) \
+	    -g $(O)/gaz.tsv -o $(MODEL)
+
+eval-tag: all $(O)/gaz.tsv
+	TAG_GAZ=$(O)/gaz.tsv TAG_CLUSTERS=$(CLUSTERS) sh test/eval-tag.sh $(BIN)
+
+eval: eval-strip eval-quote eval-tag
+
+# the installed ntag looks for its model where it is installed
 install: all
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	$(MAKE) O=build/inst BIN=build/inst/bin MODEL=$(DATADIR)/ntag.model build/inst/bin/ntag
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
+	    $(DESTDIR)$(DATADIR)
 	for t in $(TOOLS); do cp $(BIN)/$$t $(DESTDIR)$(PREFIX)/bin/; done
+	cp build/inst/bin/ntag $(DESTDIR)$(PREFIX)/bin/
+	cp src/data/ntag.model $(DESTDIR)$(DATADIR)/
 	cp man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	cp man/*.7 $(DESTDIR)$(MANDIR)/man7/
 
 clean:
 	rm -rf build $(TOOLS:%=$(BIN)/%)
 
-.PHONY: all check demo bench eval eval-strip eval-quote install clean
+.PHONY: all check demo bench eval eval-strip eval-quote eval-tag model install clean

@@ -37,3 +37,26 @@ group_add(struct group *g, const struct rec *r, const char *line, size_t len, in
 	buf_addc(&g->arena, '\n');
 	return gr;
 }
+
+/* Record r's article: when r starts another, flush() the one gathered
+ * (if any) and begin r's. */
+void
+group_next(struct group *g, const struct rec *r, void (*flush)(void))
+{
+	if (g->open && rec_sameid(r, g->id.p, g->id.len))
+		return;
+	flush();
+	group_begin(g, r->f[0], r->fl[0]);
+}
+
+/* A line that is no record: reported, and kept in its place in the
+ * article being gathered, or passed through between articles. */
+void
+group_notrec(struct group *g, const struct lrd *in)
+{
+	nu_warnx("%s:%lu: not a record", in->name, in->lineno);
+	if (g->open)
+		group_add(g, NULL, in->line, in->len, 0);
+	else
+		rec_write_line(in->line, in->len);
+}

@@ -332,6 +332,25 @@ nu_inputs(int argc, char **argv, void (*fn)(struct lrd *, void *), void *arg)
 	}
 }
 
+void
+nu_file_lines(const char *path, void (*fn)(void *, char *, size_t, unsigned long), void *arg)
+{
+	struct lrd r;
+
+	if (lrd_open(&r, path) < 0)
+		nu_die(1, "%s: %s", path, strerror(errno));
+	while (lrd_get(&r) >= 0) {
+		size_t n = r.len;
+
+		if (n > 0 && r.line[n - 1] == '\r')
+			r.line[--n] = '\0';
+		fn(arg, r.line, n, r.lineno);
+	}
+	if (r.err)
+		nu_die(1, "%s: %s", path, strerror(r.err));
+	lrd_close(&r);
+}
+
 struct recfns {
 	void (*rec)(struct lrd *, struct rec *);
 	void (*bad)(struct lrd *);

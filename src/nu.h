@@ -154,6 +154,11 @@ int lrd_open(struct lrd *r, const char *path);	/* -1 and errno on failure */
 ssize_t lrd_get(struct lrd *r);			/* length, or -1 at end/error */
 void lrd_close(struct lrd *r);
 void nu_inputs(int argc, char **argv, void (*fn)(struct lrd *, void *), void *arg);
+/* Each line of a data file of the tool's own (a word list, an alias
+ * file), without its newline, to fn; a file that cannot be read is
+ * fatal. */
+void nu_file_lines(const char *path, void (*fn)(void *arg, char *line, size_t n,
+    unsigned long no), void *arg);
 
 /* ---- the record stream (rec.c, esc.c) ---- */
 struct rec {
@@ -369,6 +374,8 @@ void group_begin(struct group *g, const char *id, size_t n);
 /* Keep a line (r: its record, or NULL); the arena may move. */
 struct grec *group_add(struct group *g, const struct rec *r, const char *line, size_t len, int kind);
 #define group_line(g, i) ((g)->arena.p + (g)->r[i].off)
+void group_next(struct group *g, const struct rec *r, void (*flush)(void));
+void group_notrec(struct group *g, const struct lrd *in);	/* kept as kind 0 */
 
 /* ---- words and sentences (tok.c, sent.c) ---- */
 enum { T_WORD = 1, T_NUM, T_QUOTE, T_DASH, T_PUNCT };
