@@ -43,7 +43,7 @@ static const char verbs[] =
     "retorted retorting counters countered "
     "countering proclaim proclaims proclaimed proclaiming demands "
     "demanded demanding urge urges urged urging describe describes "
-    "described describing called calling accuse accuses accused "
+    "described describing calls called calling accuse accuses accused "
     "accusing praise praises praised praising compliment compliments "
     "complimented complimenting criticize criticizes criticized "
     "criticizing criticise criticises criticised criticising disparage "
@@ -137,7 +137,10 @@ static const char smallwords[] =
 
 /* pronouns that can speak; determiners; the adverbs and auxiliaries
  * between a subject and its verb; the small words inside names; the words
- * before a term; and what carries someone's words */
+ * before a term (some of them the names of works); what carries someone's
+ * words; times; the articles and possessives that make a verb's word a
+ * noun (his remarks); the words that open a clause of their own; and
+ * nouns for what someone said */
 static const char closed[] =
     "=1024 he she it they we i "
     "=2048 the a an his her its their our this that these those another one "
@@ -148,7 +151,8 @@ static const char closed[] =
     "separately earlier since not never himself herself itself themselves "
     "=8192 of for de von van al bin da la "
     "=16384 so-called dubbed titled entitled nicknamed named codenamed term "
-    "word words phrase slogan hashtag film movie book song album show series "
+    "word words phrase slogan hashtag "
+    "=540672 film movie book song album show series "
     "novel documentary play programme program magazine newspaper operation "
     "project initiative campaign plan doctrine policy label brand app "
     "=32768 page account website site statement post channel feed letter "
@@ -160,7 +164,16 @@ static const char closed[] =
     "january february march april june july august september october "
     "november december jan feb mar apr jun jul aug sep sept oct nov dec "
     "today tonight yesterday tomorrow morning afternoon evening night "
-    "week weekend month year earlier later";
+    "week weekend month year earlier later "
+    "=262144 the a an his her its their our "
+    "=1048576 who whom whose which when while after before although though "
+    "because if as since until where whether "
+    "=2097152 remark remarks comment comments claim claims assertion "
+    "assertions warning warnings promise promises pledge pledges vow vows "
+    "argument arguments answer response reply charge charges accusation "
+    "accusations description admission insistence plea call calls slogan "
+    "mantra refrain quip retort insult insults complaint complaints "
+    "suggestion boast threat threats";
 
 struct lex q_words;
 

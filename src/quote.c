@@ -220,11 +220,27 @@ marks(int pi)
 	addpiece(pi, tokend(st.tok[0]), (uint32_t)nu_rtrim(S, A->p[pi].tlen), carry.quote);
 }
 
+/* Does the word before k make k a noun: the report, his remarks,
+ * Trump’s claims? */
+static int
+noun(uint32_t k)
+{
+	uint32_t d = k - 1;
+
+	if (k == 0 || T[d].type != T_WORD)
+		return 0;
+	if (wl(d, W_ART))
+		return 1;
+	return (T[d].fl & TF_CAP) && stemlen(S, &T[d]) < T[d].len;
+}
+
 /* a reporting verb outside quotes */
 static int
 verb(uint32_t k)
 {
-	return k < NT && !(T[k].fl & (TF_INQ | TF_CAP)) ? wl(k, W_SPEECH | W_CUE) : 0;
+	if (k >= NT || (T[k].fl & (TF_INQ | TF_CAP)) || !wl(k, W_SPEECH | W_CUE))
+		return 0;
+	return !noun(k);
 }
 
 /* ---- 2. noun phrases ---- */
@@ -315,7 +331,8 @@ np_end(int pi, int e)
 
 	if (e < 0 || (uint32_t)e >= NT || (T[e].fl & TF_INQ))
 		return np;
-	if (pronoun((uint32_t)e)) {
+	if (pronoun((uint32_t)e) || (e > 0 && T[e].len == 3 && is((uint32_t)e, "who") &&
+	    (punct((uint32_t)e - 1, ',') || cap((uint32_t)e - 1)))) {	/* X, who said */
 		np.type = NP_PRON;
 		np.t0 = (uint32_t)e;
 		np.t1 = (uint32_t)e + 1;
@@ -374,10 +391,16 @@ np_start(int pi, uint32_t b)
 		return np;
 	}
 	if (determiner(b) && !is(b, "that")) {	/* that: a clause */
-		for (e = b + 1; e < NT && e < b + 6 && T[e].type == T_WORD &&
-		    !(T[e].fl & TF_INQ) && !small(e) && !verb(e); e++)
+		/* the spokesman, the 46-year-old */
+		for (e = b + 1; e < NT && e < b + 6 && (T[e].type == T_WORD ||
+		    T[e].type == T_NUM) && !(T[e].fl & TF_INQ) && !small(e) && !verb(e); e++)
 			if (T[e].fl & TF_END)
 				break;
+		if (e == b + 1 && is(b, "another")) {
+			np.type = NP_NOM;	/* said another */
+			np.t0 = b;
+			np.t1 = e;
+		}
 		if (e == b + 1)
 			return np;
 		np = np_end(pi, (int)e - 1);
@@ -407,6 +430,8 @@ np_start(int pi, uint32_t b)
 	}
 	if (wl(b, W_TIME))
 		return np;	/* said Tuesday */
+	while (punct(b + 1, '.') && cap(b + 2) && wl(b, W_TITLE))
+		b += 2;		/* said Sen. Patty Murray: the name */
 	for (e = b; e < NT && cap(e) && !small(e); e++) {
 		if (T[e].fl & TF_END)
 			break;
@@ -551,6 +576,18 @@ pastform(uint32_t k)
 	    S[T[k].off + T[k].len - 2] == 'e';
 }
 
+/* Does word k look like a verb in the present before a colon (the
+ * letter continues:): a word in -s, no possessive, after a noun that is
+ * no possessive either?  (Before a word it is a noun as often: the
+ * opening weeks of.) */
+static int
+presform(uint32_t k)
+{
+	return punct(k + 1, ':') && T[k].len > 3 && S[T[k].off + T[k].len - 1] == 's' &&
+	    stemlen(S, &T[k]) == T[k].len && stemlen(S, &T[k - 1]) == T[k - 1].len &&
+	    !(T[k].fl & TF_CAP);
+}
+
 /* The first subject of the sentence from s0, who "saying" refers to:
  * the first phrase followed by a lower-case word (a verb, presumably).
  * On Friday, Lukashenko also said -> Lukashenko. */
@@ -570,6 +607,12 @@ mainsubject(int pi, uint32_t s0, uint32_t v)
 	for (k = s0; k < v; k++) {
 		if ((T[k].fl & TF_INQ) || T[k].type != T_WORD)
 			continue;
+		if (k > s0 && T[k - 1].type == T_QUOTE && wl(k, W_SPEECH) && verb(k)) {
+			np = np_start(pi, k + 1);	/* “…,” said X, adding */
+			if (np.type == NP_NAME || np.type == NP_NOM)
+				return np;
+			np.type = NP_NONE;
+		}
 		if (!pronoun(k) && !determiner(k) && !(cap(k) && !small(k)))
 			continue;
 		if (pronoun(k)) {	/* he made a point of saying */
@@ -577,10 +620,16 @@ mainsubject(int pi, uint32_t s0, uint32_t v)
 		} else if (cap(k) && !determiner(k)) {	/* a name: its capitals */
 			for (e = k; e + 1 < v && (cap(e + 1) || (connector(e + 1) && cap(e + 2))); e++)
 				;
+			for (n = k; n <= e && wl(n, W_TITLE); n++)
+				;
+			if (n > e) {	/* Former Republican candidate X said */
+				k = e;
+				continue;
+			}
 		} else {	/* the Ukrainian government (issued: a verb) */
 			for (e = k; e + 1 < v && e < k + 6 && T[e + 1].type == T_WORD &&
 			    !verb(e + 1) && !small(e + 1) && !filler(e + 1) &&
-			    !(e > k && pastform(e + 1)); e++)
+			    !(e > k && (pastform(e + 1) || presform(e + 1))); e++)
 				;
 		}
 		n = e + 1;
@@ -698,6 +747,9 @@ verbcue(struct quote *q, int pi, uint32_t v, uint32_t s0, uint32_t s1, int after
 		sp = subject(pi, v, s0);
 	if (sp.type == NP_NOM && ingform(v) && wl(sp.t1 - 1, W_MEDIUM))
 		sp.type = NP_NONE;	/* X issued a statement saying: X */
+	else if (sp.type == NP_NOM && ingform(v) && sp.t0 > s0 && T[sp.t0 - 1].type == T_WORD &&
+	    !(T[sp.t0 - 1].fl & TF_CAP) && !small(sp.t0 - 1))
+		sp.type = NP_NONE;	/* X sought to calm his supporters saying: an object */
 	if (sp.type == NP_NONE && (ingform(v) || is(v - 1, "and") || is(v - 1, "but") ||
 	    is(v - 1, "to") || T[v - 1].type == T_DASH))	/* went on to say */
 		sp = mainsubject(pi, s0, v);	/* He smiled and said, “…” */
@@ -775,8 +827,9 @@ cue_after(struct quote *q, int pi, uint32_t c, uint32_t s0, uint32_t s1)
 	for (e = k; k < s1 && filler(k); k++)
 		;
 	if (!open && k == e && !verb(k) && (sp.type == NP_NAME || sp.type == NP_PRON) &&
-	    T[k].type == T_WORD && !(T[k].fl & TF_CAP) && !small(k) && ends(k + 1, s1)) {
-		setcue(q, pi, k, k, sp);	/* “…,” Oliver barked. */
+	    T[k].type == T_WORD && !(T[k].fl & TF_CAP) && !small(k) &&
+	    (ends(k + 1, s1) || is(k + 1, "and"))) {
+		setcue(q, pi, k, k, sp);	/* “…,” Oliver barked (and) */
 		return 1;
 	}
 	if (!verb(k) || is(k, "according") || (open && k > e))
@@ -802,27 +855,51 @@ cue_above(struct quote *q, int pa)
 	return 0;
 }
 
-/* A bare colon: Kowal: “…” */
+/* A bare colon: Kowal: “…”, Why it matters - Kowal: “…”; or a sentence
+ * that ends in a colon with a verb that is no reporting one: The letter
+ * continues: “…”, Kowal summed up the evening: “…”: the subject of its
+ * last clause speaks, the verb is the cue. */
 static int
 cue_colon(struct quote *q, int pi, uint32_t o, uint32_t s0)
 {
 	struct np sp;
+	uint32_t k;
 
 	if (o < s0 + 2 || !punct(o - 1, ':'))
 		return 0;
 	sp = np_end(pi, (int)o - 2);
-	if (sp.type != NP_NAME || sp.t0 != s0)
+	if (sp.type == NP_NAME && (sp.t0 == s0 || T[sp.t0 - 1].type == T_DASH ||
+	    punct(sp.t0 - 1, '-'))) {
+		setcue(q, pi, o - 1, o - 1, sp);
+		return 1;
+	}
+	for (k = o - 1; k > s0 && !punct(k - 1, ','); k--)
+		;	/* the last clause's: The crowd cheers, and then X continues: */
+	sp = mainsubject(pi, k, o - 1);
+	if (sp.type == NP_NONE && k > s0)
+		sp = mainsubject(pi, s0, o - 1);
+	if (sp.type == NP_NONE || headline(&A->p[pi]) || (sp.t0 > s0 && wl(sp.t0 - 1, W_PREP)))
+		return 0;	/* (comments by X sounded like a surrender: “…”) */
+	for (k = sp.t1; k < o && filler(k); k++)
+		;
+	if (k >= o - 1 || T[k].type != T_WORD || (T[k].fl & (TF_CAP | TF_INQ)) || be(k))
 		return 0;
-	setcue(q, pi, o - 1, o - 1, sp);
+	setcue(q, pi, k, k, sp);
 	return 1;
 }
 
 /* Is the word before the opening mark o one that makes a term: the
- * so-called “…”, the film “…”, dubbed “…”? */
+ * so-called “…”, dubbed “…”, the film “…”?  A work has a name in
+ * capitals: X called the program “worse than amnesty” is speech. */
 static int
 termword(uint32_t o)
 {
-	return o > 0 && !(T[o - 1].fl & TF_CAP) && wl(o - 1, W_TERM);	/* (Paul Song) */
+	int w;
+
+	if (o == 0 || (T[o - 1].fl & TF_CAP) || !(w = wl(o - 1, W_TERM | W_WORK)))
+		return 0;	/* (Paul Song) */
+	return !(w & W_WORK) || o + 1 >= NT || T[o + 1].type != T_WORD ||
+	    (T[o + 1].fl & TF_CAP);
 }
 
 /* Is the quotation opening at o in title case, at least min words, all
@@ -873,6 +950,53 @@ closetok(uint32_t b)
 
 #define AFTER 10	/* how far after a quote its cue may be */
 
+/* A fragment in the clause a speech verb reports is that verb's
+ * speaker's: X said the platform should reiterate its support for
+ * “stalwart allies” (X's, not the platform's).  Between the speech verb
+ * and the inner verb's subject there are a few words and no punctuation
+ * or subordinate clause (X said Trump, who called it “…”: Trump's). */
+static void
+outercue(struct quote *q, int pi, uint32_t s0, uint32_t s1)
+{
+	struct quote t;
+	uint32_t k;
+
+	if (q->cpara != pi || q->sp.para != pi)
+		return;
+	for (k = q->sp.t0; k-- > s0 && k + 9 > q->sp.t0;) {
+		if (T[k].type != T_WORD || (T[k].fl & TF_INQ) || wl(k, W_SUB))
+			return;
+		if (verb(k) && wl(k, W_SPEECH)) {
+			memset(&t, 0, sizeof t);
+			if (verbcue(&t, pi, k, s0, s1, 0) && t.sp.t1 <= k) {
+				q->sp = t.sp;
+				q->ca = t.ca;
+				q->cb = t.cb;
+				q->ctok = t.ctok;
+			}
+			return;
+		}
+	}
+}
+
+/* Does the sentence go on in words after the closing mark at c?  A quote
+ * that opens a sentence and is no more than its subject (“Broad City”
+ * star X) is a name, not a floating quote; one that ends in a comma
+ * before a name, pronoun or reporting verb (“Go back,” Trump barked and;
+ * “Fine,” said the one who) is speech. */
+static int
+runson(uint32_t c, uint32_t s1)
+{
+	uint32_t k;
+
+	if (c > 0 && T[c - 1].type == T_PUNCT && (pronoun(c + 1) || cap(c + 1) || verb(c + 1)))
+		return 0;
+	for (k = c + 1; k < s1 && k < NT; k++)
+		if (T[k].type == T_WORD && !(T[k].fl & TF_INQ))
+			return 1;
+	return 0;
+}
+
 /* A fragment with no reporting verb in a sentence whose subject is a
  * name, and its verb: Trump pointed to the case as the “rigged system”.
  * It stays a term unless speaker.c finds the name a person's. */
@@ -897,6 +1021,40 @@ subjectcue(struct quote *q, int pi, uint32_t s0, uint32_t o)
 	q->maybe = 1;
 }
 
+/* A fragment after a possessive and a noun for what was said is the
+ * possessor's, the noun its cue: her remark that “…”, Trump’s recent
+ * claim that “…”, his warning that Britain would go to the “back of the
+ * queue”. */
+static int
+posscue(struct quote *q, int pi, uint32_t s0, uint32_t o)
+{
+	struct np sp = {NP_NONE, pi, 0, 0};
+	uint32_t k, j;
+
+	for (k = o; k-- > s0 + 1 && k + 12 > o;) {
+		if (T[k].type == T_QUOTE || (T[k].fl & TF_INQ))
+			return 0;
+		if (!wl(k, W_SAYS) || (T[k].fl & TF_CAP))
+			continue;
+		for (j = k - 1; j > s0 && j + 3 > k && T[j].type == T_WORD &&
+		    !(T[j].fl & TF_CAP) && !small(j); j--)
+			;	/* his recent, evidence-free claim */
+		if (is(j, "his") || is(j, "her") || is(j, "their")) {
+			sp.type = NP_PRON;
+			sp.t0 = j;
+		} else if (cap(j) && stemlen(S, &T[j]) < T[j].len && !small(j)) {
+			sp.type = NP_NAME;
+			sp.t0 = namestart(j);
+		} else {
+			return 0;
+		}
+		sp.t1 = j + 1;
+		setcue(q, pi, k, k, sp);
+		return 1;
+	}
+	return 0;
+}
+
 static void
 attribute(size_t qi, size_t firstpc)
 {
@@ -913,10 +1071,13 @@ attribute(size_t qi, size_t firstpc)
 	sentence(o, &s0, &s1);
 	/* a fragment's cue is the nearest verb before it (X said there
 	 * was “…,” adding): looked for first */
-	if (!opens_sentence(o, s0) && lp == pi)
+	if (!opens_sentence(o, s0) && lp == pi) {
 		for (k = o; k-- > s0 && !found;)
 			if (verb(k) || is(k, "according"))
 				found = verbcue(q, pi, k, s0, s1, 0);
+		if (found)
+			outercue(q, pi, s0, s1);
+	}
 	/* and so is a verb right before it: someone shouted, “Cruz,” Beck
 	 * joked */
 	if (!found && o >= s0 + 2 && (punct(o - 1, ',') || punct(o - 1, ':')) && verb(o - 2))
@@ -974,7 +1135,12 @@ attribute(size_t qi, size_t firstpc)
 		q->kind = QK_TERM;
 	} else if (!found && q->kind != QK_DIRECT) {
 		q->kind = QK_TERM;
-		subjectcue(q, pi, s0, o);
+		if (posscue(q, pi, s0, o))
+			q->kind = QK_PARTIAL;
+		else
+			subjectcue(q, pi, s0, o);
+	} else if (!found && lp == pi && c < NT && runson(c, s1)) {
+		q->kind = QK_TERM;	/* “Broad City” star Arturo Castro */
 	}
 }
 

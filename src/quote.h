@@ -95,7 +95,11 @@ enum {
 	W_TERM = 16384,		/* before a term: so-called, dubbed, the film */
 	W_MEDIUM = 32768,	/* what carries words: statement, page, tweet */
 	W_PREP = 65536,		/* a preposition: a name after it is no subject */
-	W_TIME = 131072		/* a day, month or time: said Tuesday */
+	W_TIME = 131072,	/* a day, month or time: said Tuesday */
+	W_ART = 262144,		/* an article or possessive: the report, his remarks */
+	W_WORK = 524288,	/* a work, with W_TERM: the film, the program */
+	W_SUB = 1048576,	/* opens a clause of its own: who, when, after */
+	W_SAYS = 2097152	/* a noun for what was said: remark, claim, warning */
 };
 extern struct lex q_words;
 void qlex_init(void);

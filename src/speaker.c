@@ -503,9 +503,33 @@ antecedent(int pi, uint32_t t0, int p, int need, const struct quote *bq)
 	return NULL;
 }
 
-/* A pronoun speaks: the nearest earlier speaker (done, in text order) or
+/* The name that "who" at token t0 of paragraph pi follows: Mike Lee,
+ * who declared / Sen. Rand Paul (R-Ky.), who said. */
+static const struct qname *
+relative_of(int pi, uint32_t t0)
+{
+	size_t i;
+
+	for (i = A->nnm; i-- > 0;) {
+		const struct qname *c = &A->nm[i];
+
+		if (c->para > pi || (c->para == pi && c->t1 > t0))
+			continue;
+		if (c->para < pi || c->t1 + 8 < t0 || (c->fl & NM_INQ))
+			return NULL;
+		if (c->t1 == t0 || (c->t1 + 1 == t0 && punct(t0 - 1, ',')) ||
+		    (punct(c->t1, '(') && punct(t0 - 1, ',') && punct(t0 - 2, ')')))
+			return c;
+		return NULL;
+	}
+	return NULL;
+}
+
+/* A pronoun speaks (he, she, it, they, and his, her, their before what
+ * was said): the nearest earlier speaker (done, in text order) or
  * subject of a sentence that agrees with it; failing both, the nearest
- * person (or body, for it and they) named. */
+ * person (or body, for it and they) named.  Who speaks for the name it
+ * follows. */
 static void
 pronoun_speaker(struct quote *q, struct quote *const *done, size_t ndone)
 {
@@ -517,9 +541,19 @@ pronoun_speaker(struct quote *q, struct quote *const *done, size_t ndone)
 
 	setpara(pi);
 	p = nu_tolower((unsigned char)S[T[t0].off]);
+	if (p == 'w' && !is(t0, "we")) {	/* who: the name it follows */
+		if ((bn = relative_of(pi, t0))) {
+			canon_of(q, fullest(bn->para, bn->t0, bn->t1, (bn->fl & NM_ORG) != 0));
+			q->gfl = bn->fl;
+			return;
+		}
+		p = 'p';
+	}
 	if (is(t0, "i") || is(t0, "we"))
 		p = 0;
-	if (p == 't' && !is(t0, "they"))
+	if (is(t0, "her"))	/* her remark: the possessive */
+		p = 's';
+	if (p == 't' && !is(t0, "they") && !is(t0, "their"))
 		p = 0;
 	for (i = ndone; i-- > 0;) {
 		const struct quote *d = done[i];

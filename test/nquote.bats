@@ -411,3 +411,48 @@ quotes() {
 @test "more subjects: titles after a body's words, went on to say, times around the verb" {
 	quotes more
 }
+
+# A fragment in the clause a speech verb reports is its speaker's (Kowal
+# said the ferry would reiterate “…”: Kowal's); a reporting verb's word
+# after an article or possessive is a noun (Kowal’s remarks as “…”:
+# Brenn's); calls is a verb; a work's word (the film) before a quote in
+# lower case makes no term; X, who said: speaker_text "who", speaker the
+# name before it; said Sen. Maja Lind: the title and its full stop are
+# no name; “…,” said X, adding that “…”: two quotes, both X's; a
+# participle's noun after a verb is its object (Kowal calmed the angry
+# fishermen saying: Kowal's).
+@test "clauses: a fragment in what X said is X's, his remarks, calls, the film “…”, who said, said Sen. X, adding, X calmed Y saying" {
+	quotes clauses
+}
+
+# A quote that opens its sentence with no cue and is followed by more of
+# the sentence is a name (“Sea Song” singer), a term with -a; one that
+# ends in a comma before a name (“Well done,” Berg, beaming, shook) is
+# still speech, here the paragraph after a quote going on; “…,” X
+# laughed and: the verb is the cue; a sentence that ends in a colon takes
+# its subject and verb (Kowal summed up the evening: “…”), past a title
+# alone (Former Democratic harbour master X), with a verb in -s that is
+# in no list (The new letter continues: “…”), from its last clause (The
+# crowd cheered, and then Kowal went on: “…”); a name after a dash
+# before a colon (Why it matters - Greta Moll: “…”) is the speaker.
+@test "colons and floating quotes: “Sea Song” singer X, X summed up: “…”, Why - X: “…”, “…,” X laughed and" {
+	quotes colon-verb
+	quotes colon-verb -a
+}
+
+# said the 62-year-old, the 70-year-old asked: a determiner and a number
+# make a noun phrase; said another: the determiner alone speaks; a quote
+# that ends in a comma before a reporting verb is speech even when the
+# verb's speaker is not found (said someone in the crowd): a floating
+# quote, not a term.
+@test "nominal speakers: said the 62-year-old, said another; “…,” said someone is speech" {
+	quotes nominal
+}
+
+# A fragment with no reporting verb after a possessive and a noun for
+# what was said (his warning that, her remark that, Kowal’s recent claim
+# that) is the possessor's: speaker_text the possessive, cue the noun;
+# his and her are resolved as he and she are.
+@test "possessives: his warning that “…”, her remark that “…”, Kowal’s claim that “…”" {
+	quotes possessive
+}
