@@ -156,14 +156,20 @@ tokoff(const struct tart *a, size_t k)
 	return (uint32_t)(a->d.t[k].w - PTEXT(a, a->tpara[k]));
 }
 
-/* The tagger's labels as entities. */
+/* The tagger's labels as entities, and the entity of each token. */
 static void
 spans(struct tart *a)
 {
-	size_t i, j;
+	size_t i, j, k;
 
+	if (a->d.n > a->capown) {
+		a->capown = a->d.n;
+		a->own = nu_realloc(a->own, a->capown * sizeof *a->own);
+	}
+	memset(a->own, 0, a->d.n * sizeof *a->own);
 	for (i = 0; i < a->d.n; i = j + 1) {
 		int l = a->d.t[i].pred;
+		struct tent *e;
 
 		j = i;
 		if (!l)
@@ -173,76 +179,63 @@ spans(struct tart *a)
 			    LPOS(a->d.t[j + 1].pred) != P_B && LPOS(a->d.t[j + 1].pred) != P_U &&
 			    LPOS(a->d.t[j].pred) != P_L)
 				j++;
-		newent(a, a->tpara[i], tokoff(a, i), tokoff(a, j) + a->d.t[j].n, LTYPE(l));
+		e = newent(a, a->tpara[i], tokoff(a, i), tokoff(a, j) + a->d.t[j].n, LTYPE(l));
+		e->t0 = (uint32_t)i;
+		e->t1 = (uint32_t)j + 1;
+		for (k = i; k <= j; k++)
+			a->own[k] = (uint32_t)a->ne;
 	}
 }
 
-static int
-overlap(const struct tent *x, const struct tent *y)
+/* The longest alias (the first listed of equal ones) whose words stand
+ * at token i, within one paragraph; its number + 1, or 0. */
+static uint32_t
+alias_at(const struct tart *a, size_t i)
 {
-	return x->para == y->para && x->a < y->b && y->a < x->b;
-}
-
-/* Drop entity i, keeping the order of the rest. */
-static void
-drop(struct tart *a, size_t i)
-{
-	memmove(&a->e[i], &a->e[i + 1], (a->ne - i - 1) * sizeof *a->e);
-	a->ne--;
-}
-
-/* Is entity n part of a longer name the tagger found ("Brekke" in
- * "Tomas Brekke")?  The longer name stays. */
-static int
-within(const struct tart *a, size_t n)
-{
+	uint32_t x = ht_get(&a->alfirst, a->d.t[i].hw), best = 0;
 	size_t k;
 
-	for (k = 0; k < n; k++)
-		if (a->e[k].type == a->e[n].type && a->e[k].para == a->e[n].para &&
-		    a->e[k].a <= a->e[n].a && a->e[n].b <= a->e[k].b &&
-		    a->e[k].b - a->e[k].a > a->e[n].b - a->e[n].a)
-			return 1;
-	return 0;
+	for (; x; x = a->al[x - 1].next) {
+		const struct alias *al = &a->al[x - 1];
+
+		for (k = 0; k < al->nw && i + k < a->d.n && a->tpara[i + k] == a->tpara[i] &&
+		    a->d.t[i + k].hw == al->h[k]; k++)
+			;
+		if (k == al->nw && (!best || al->nw > a->al[best - 1].nw))
+			best = x;
+	}
+	return best;
 }
 
 /* Names of the alias file where they stand in the text, word for word:
  * they win over what the tagger found there, but for a longer name of
- * the same type around them. */
+ * the same type around them ("Brekke" in "Tomas Brekke"). */
 static void
 alias_spans(struct tart *a)
 {
-	size_t i, k, n;
+	size_t i, k;
 
 	if (!a->nal)
 		return;
 	for (i = 0; i < a->d.n; i++) {
-		uint32_t x = ht_get(&a->alfirst, a->d.t[i].hw);
+		uint32_t x = alias_at(a, i), o;
+		const struct alias *al;
+		struct tent *e;
 
-		for (; x; x = a->al[x - 1].next) {
-			const struct alias *al = &a->al[x - 1];
-			struct tent *e;
-
-			for (k = 0; k < al->nw && i + k < a->d.n &&
-			    a->tpara[i + k] == a->tpara[i] && a->d.t[i + k].hw == al->h[k]; k++)
-				;
-			if (k < al->nw)
-				continue;
-			n = a->ne;
-			e = newent(a, a->tpara[i], tokoff(a, i),
-			    tokoff(a, i + al->nw - 1) + a->d.t[i + al->nw - 1].n, al->type);
-			e->alias = (int)x;
-			if (within(a, n)) {
-				a->ne--;
-				break;
-			}
-			for (k = 0; k < n; k++)
-				if (overlap(&a->e[k], &a->e[n]) && !a->e[k].alias) {
-					drop(a, k);
-					k--, n--;
-				}
-			break;
-		}
+		if (!x)
+			continue;
+		al = &a->al[x - 1];
+		o = a->own[i];
+		if (o && a->e[o - 1].type == al->type && a->e[o - 1].t0 <= i &&
+		    i + al->nw <= a->e[o - 1].t1 && a->e[o - 1].t1 - a->e[o - 1].t0 > al->nw)
+			continue;
+		for (k = i; k < i + al->nw; k++)
+			if (a->own[k])
+				a->e[a->own[k] - 1].gone = 1;
+		e = newent(a, a->tpara[i], tokoff(a, i),
+		    tokoff(a, i + al->nw - 1) + a->d.t[i + al->nw - 1].n, al->type);
+		e->alias = (int)x;
+		i += al->nw - 1;
 	}
 }
 
@@ -258,29 +251,54 @@ cmpent(const void *x, const void *y)
 	return a->type < b->type ? -1 : a->type > b->type;
 }
 
-/* A date inside a name ("Sunday Times") is part of the name; a name
- * inside a date ("Friday" tagged a place) is the date's. */
+/* The entities not gone, in the order of the text. */
+static void
+settle(struct tart *a)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < a->ne; i++)
+		if (!a->e[i].gone)
+			a->e[n++] = a->e[i];
+	a->ne = n;
+	if (a->ne > 1)
+		qsort(a->e, a->ne, sizeof *a->e, cmpent);
+}
+
+/* Where a date and a name overlap, the longer wins: a date inside a name
+ * ("Sunday Times") is part of the name, a name inside a date ("Friday"
+ * tagged a place) is the date's.  Names do not overlap each other, nor
+ * dates each other, so in the order of the text the names over a date
+ * are the last before it and those right after it. */
 static void
 merge_dates(struct tart *a)
 {
-	size_t i, j;
+	size_t i, j, last = (size_t)-1;
 
 	for (i = 0; i < a->ne; i++) {
-		if (a->e[i].type != TY_DATE)
+		struct tent *d = &a->e[i];
+		int inside = 1;
+
+		if (d->type != TY_DATE) {
+			last = i;
 			continue;
-		for (j = 0; j < a->ne; j++) {
-			if (j == i || a->e[j].type == TY_DATE || !overlap(&a->e[i], &a->e[j]))
-				continue;
-			if (a->e[i].a > a->e[j].a || a->e[j].b > a->e[i].b) {
-				drop(a, i--);	/* the date is part of a name */
-				break;
-			}
-			drop(a, j);
-			if (j < i)
-				i--;
-			j--;
 		}
+		if (last != (size_t)-1 && a->e[last].para == d->para && a->e[last].b > d->a &&
+		    (a->e[last].a < d->a || a->e[last].b > d->b))
+			inside = 0;	/* a name that starts before the date */
+		for (j = i + 1; j < a->ne && a->e[j].para == d->para && a->e[j].a < d->b; j++)
+			if (a->e[j].b > d->b)
+				inside = 0;
+		if (!inside) {
+			d->gone = 1;
+			continue;
+		}
+		if (last != (size_t)-1 && a->e[last].para == d->para && a->e[last].b > d->a)
+			a->e[last].gone = 1;	/* (one that starts with it) */
+		for (j = i + 1; j < a->ne && a->e[j].para == d->para && a->e[j].a < d->b; j++)
+			a->e[j].gone = 1;
 	}
+	settle(a);
 }
 
 void canon_names(struct tart *a);
@@ -297,8 +315,7 @@ tart_tag(struct tart *a, const struct model *m, int dates)
 	tag_doc(&a->d, m);
 	spans(a);
 	alias_spans(a);
-	if (a->ne > 1)
-		qsort(a->e, a->ne, sizeof *a->e, cmpent);
+	settle(a);
 	canon_names(a);
 	merge_dates(a);
 }
@@ -389,10 +406,12 @@ tart_aliases(struct tart *a, const char *path)
 
 	nu_file_lines(path, alias_line, &af);
 	ht_init(&a->alfirst, a->nal);
+	ht_init(&a->alname, a->nal);
 	for (i = a->nal; i-- > 0;) {	/* chains in the order of the file: the first listed wins */
 		uint32_t *v = ht_put(&a->alfirst, a->al[i].h[0]);
 
 		a->al[i].next = *v;
 		*v = (uint32_t)i + 1;
+		*ht_put(&a->alname, thash(a->al[i].name, a->al[i].namel)) = (uint32_t)i + 1;
 	}
 }

@@ -13,6 +13,8 @@ struct tent {
 	uint32_t a, b;		/* bytes of its text */
 	int type;		/* TY_*, or TY_DATE */
 	int alias;		/* alias number + 1 that named it */
+	int gone;		/* dropped for an alias or a date over it */
+	uint32_t t0, t1;	/* its tokens in the document (not for dates) */
 	const char *canon;	/* canonical name */
 	size_t canonl;
 	char iso[16];		/* DATE: the ISO value, or "" */
@@ -40,10 +42,14 @@ struct tart {
 	size_t ne, cape;
 	struct dspan *ds;	/* a paragraph's dates */
 	size_t capds;
+	uint32_t *own;		/* the entity + 1 each token is in, or 0 */
+	size_t capown;
+	struct htab names;	/* canonical names: text -> entity + 1 */
 	char date[16];		/* the article's date, YYYY-MM-DD, or "" */
 	struct alias *al;
 	size_t nal, capal;
 	struct htab alfirst;	/* first word -> alias + 1 */
+	struct htab alname;	/* its whole name -> alias + 1 */
 };
 
 void tart_begin(struct tart *a);
