@@ -162,8 +162,8 @@ spans(struct tart *a)
 {
 	size_t i, j, k;
 
-	if (a->d.n > a->capown) {
-		a->capown = a->d.n;
+	if (a->d.n + 1 > a->capown) {	/* never NULL, for memset */
+		a->capown = a->d.n + 1;
 		a->own = nu_realloc(a->own, a->capown * sizeof *a->own);
 	}
 	memset(a->own, 0, a->d.n * sizeof *a->own);
