@@ -15,7 +15,8 @@ SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-om
 
 TOOLS = nsplit ntsv nstrip nquote ntag
 LIB   = util buf io out rec kinds utf8 date tok sent lex group
-NSPLIT = nsplit art fmtutil fmt_text fmt_lexis fmt_nexisuni fmt_factiva fmt_proquest fmt_mbox
+NSPLIT = nsplit art fmtutil fmt_text fmt_lexis fmt_nexisuni fmt_factiva fmt_proquest fmt_mbox \
+	 fmt_html fmt_warc html htmltext warc
 NSTRIP = nstrip stripfeat strippat striprule stripfp stoplists
 NQUOTE = nquote quote speaker qlex
 NTAG   = ntag tagconll tagfeat tagmodel tagtrain tagent tagcanon tagdate
@@ -57,6 +58,9 @@ $(BIN)/nquote: $(NQUOTE:%=$(O)/%.o) $(O)/libnu.a
 	@mkdir -p $(BIN)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(NQUOTE:%=$(O)/%.o) $(O)/libnu.a
 
+$(O)/html.o $(O)/htmltext.o $(O)/fmt_html.o: src/html.h
+$(O)/html.o: src/data/entities/entities.inc src/data/charsets/charsets.inc
+$(O)/warc.o $(O)/fmt_warc.o: src/warc.h
 $(NTAG:%=$(O)/%.o): src/tag.h src/tagent.h src/tagdate.h
 $(O)/ntag.o: src/ntag.c src/tag.h src/tagent.h src/nu.h Makefile
 	@mkdir -p $(O)

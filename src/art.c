@@ -21,9 +21,11 @@ reset(struct ctx *c)
 {
 	buf_reset(&c->meta);
 	lines_reset(&c->body);
+	buf_reset(&c->id);
 	c->nmeta = 0;
 	c->prose = 0;
 	c->done = 0;
+	c->hints = 0;
 }
 
 int
@@ -70,15 +72,27 @@ wrapped(const struct ctx *c)
 
 static struct buf id;	/* the ID of the article being written */
 
+/* The article's ID: its own (a WARC record's), else the file's base
+ * name, numbered when the file holds several (or when its own repeats
+ * the one before, as a broken archive may). */
 static void
 setid(const struct ctx *c, int multi)
 {
+	static struct buf last;
 	char num[24];
 	size_t i = sizeof num;
 	unsigned long v = pending_no;
 
+	if (c->id.len) {
+		multi = last.len == c->id.len && memcmp(last.p, c->id.p, c->id.len) == 0;
+		buf_reset(&last);
+		buf_add(&last, c->id.p, c->id.len);
+	}
 	buf_reset(&id);
-	buf_add(&id, c->base.p, c->base.len);
+	if (c->id.len)
+		buf_add(&id, c->id.p, c->id.len);
+	else
+		buf_add(&id, c->base.p, c->base.len);
 	if (multi) {
 		do
 			num[--i] = (char)('0' + v % 10);
@@ -99,6 +113,30 @@ para(unsigned long n, const char *s, size_t len, int plain)
 		out_add(s, len);
 	else
 		out_esc(s, len);
+	out_c('\n');
+}
+
+/* The hint record after para n, when the page said something of it. */
+static void
+hint(unsigned long n, const struct lhint *h)
+{
+	if (!*h->cls && !h->links && !h->heading)
+		return;
+	out_add(id.p, id.len);
+	out_s("\thint\t");
+	out_u(n);
+	out_c('\t');
+	out_s(h->cls);
+	if (h->links >= 1000)
+		out_s("\t1.000");
+	else {
+		out_s("\t0.");
+		out_c('0' + (int)(h->links / 100));
+		out_c('0' + (int)(h->links / 10 % 10));
+		out_c('0' + (int)(h->links % 10));
+	}
+	out_c('\t');
+	out_u(h->heading);
 	out_c('\n');
 }
 
@@ -143,6 +181,8 @@ emit(struct ctx *c, int multi)
 		}
 		if (!wrap) {
 			para(++n, lines_at(&c->body, i), c->body.v[i].len, c->bodyplain.p[i]);
+			if (c->hints)
+				hint(n, &c->hint[i]);
 			j = i + 1;
 			continue;
 		}
@@ -338,4 +378,38 @@ add:
 	c->bodyplain.len = c->body.n - 1;	/* after art_unline, if any */
 	buf_addc(&c->bodyplain, within(c, s, n));
 	c->prose += n >= 150;
+	if (c->hints)
+		art_hint(c, "", 0, 0);
+}
+
+/* Where the last body line stood in its web page; an article with hints
+ * has them for every line. */
+void
+art_hint(struct ctx *c, const char *cls, unsigned links, unsigned heading)
+{
+	size_t i;
+
+	if (c->body.n == 0)
+		return;
+	if (c->body.n > c->caphint) {
+		c->caphint = 2 * c->body.n;
+		c->hint = nu_realloc(c->hint, c->caphint * sizeof *c->hint);
+	}
+	if (!c->hints)
+		for (i = 0; i + 1 < c->body.n; i++)
+			c->hint[i] = (struct lhint){"", 0, 0};
+	c->hints = 1;
+	c->hint[c->body.n - 1] = (struct lhint){cls, links > 1000 ? 1000 : links, heading};
+}
+
+void
+art_id(struct ctx *c, const char *s, size_t n)
+{
+	size_t i;
+
+	content(c);
+	buf_reset(&c->id);
+	for (i = 0; i < n; i++)	/* no white space, control or dot in an ID */
+		buf_addc(&c->id, (unsigned char)s[i] <= ' ' || s[i] == 0x7f || s[i] == '.' ?
+		    '_' : s[i]);
 }

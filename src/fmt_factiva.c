@@ -772,4 +772,4 @@ finish(struct ctx *c)
 	art_finish(c);
 }
 
-const struct fmt fmt_factiva = {"factiva", sniff_fa, start, line, finish};
+const struct fmt fmt_factiva = {"factiva", sniff_fa, start, line, finish, NULL};

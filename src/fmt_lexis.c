@@ -824,4 +824,4 @@ ln_finish(struct ctx *c)
 	art_finish(c);
 }
 
-const struct fmt fmt_lexisnexis = {"lexisnexis", sniff, ln_start, ln_line, ln_finish};
+const struct fmt fmt_lexisnexis = {"lexisnexis", sniff, ln_start, ln_line, ln_finish, NULL};

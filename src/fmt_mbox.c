@@ -113,15 +113,6 @@ ascii(const char *s, size_t n)
 }
 
 static int
-hexval(int ch)
-{
-	if (nu_isdigit(ch))
-		return ch - '0';
-	ch = nu_tolower(ch);
-	return ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
-}
-
-static int
 b64val(int ch)
 {
 	if (ch >= 'A' && ch <= 'Z')
@@ -155,8 +146,8 @@ qp_add(struct buf *out, const char *s, size_t n, int q)
 			buf_addc(out, ' ');
 		else if (i + 1 == n)
 			return 1;
-		else if (i + 2 < n && (hi = hexval((unsigned char)s[i + 1])) >= 0 &&
-		    (lo = hexval((unsigned char)s[i + 2])) >= 0) {
+		else if (i + 2 < n && (hi = nu_hexval((unsigned char)s[i + 1])) >= 0 &&
+		    (lo = nu_hexval((unsigned char)s[i + 2])) >= 0) {
 			buf_addc(out, hi << 4 | lo);
 			i += 2;
 		} else
@@ -534,7 +525,7 @@ entity(const char *s, size_t n, unsigned *cp)
 	if (s[1] == '#') {
 		hex = nu_tolower((unsigned char)s[2]) == 'x';
 		for (*cp = 0, i = 2 + (size_t)hex; i < len; i++) {
-			d = hex ? hexval((unsigned char)s[i]) : nu_isdigit(s[i]) ? s[i] - '0' : -1;
+			d = hex ? nu_hexval((unsigned char)s[i]) : nu_isdigit(s[i]) ? s[i] - '0' : -1;
 			if (d < 0 || (*cp = *cp * (hex ? 16 : 10) + (unsigned)d) > 0x10FFFF)
 				return 0;
 		}
@@ -1052,4 +1043,4 @@ finish(struct ctx *c)
 		    c->source, oddcs.line, oddcs.cs, oddcs.n, oddcs.n == 1 ? "" : "s");
 }
 
-const struct fmt fmt_mbox = {"mbox", sniff_mb, start, line, finish};
+const struct fmt fmt_mbox = {"mbox", sniff_mb, start, line, finish, NULL};

@@ -385,4 +385,4 @@ nu_finish(struct ctx *c)
 	art_finish(c);
 }
 
-const struct fmt fmt_nexisuni = {"nexisuni", sniff, nu_start, nu_line, nu_finish};
+const struct fmt fmt_nexisuni = {"nexisuni", sniff, nu_start, nu_line, nu_finish, NULL};

@@ -497,4 +497,4 @@ finish(struct ctx *c)
 	art_finish(c);
 }
 
-const struct fmt fmt_proquest = {"proquest", sniff_pq, start, line, finish};
+const struct fmt fmt_proquest = {"proquest", sniff_pq, start, line, finish, NULL};

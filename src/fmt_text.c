@@ -103,4 +103,4 @@ finish(struct ctx *c)
 	art_finish(c);
 }
 
-const struct fmt fmt_text = {"text", NULL, start, line, finish};
+const struct fmt fmt_text = {"text", NULL, start, line, finish, NULL};

@@ -12,6 +12,7 @@ const struct kind nu_kinds[] = {
 	[K_JUNK] = { "junk", "junk", "n reason text", 3 },
 	[K_QUOTE] = { "quote", "quotes", "qno n start end speaker speaker_text cue kind text", 9 },
 	[K_ENT] = { "ent", "entities", "n start end type text canon value", 7 },
+	[K_HINT] = { "hint", "hints", "n class links heading", 4 },
 	{ NULL, NULL, NULL, 0 },
 };
 

@@ -11,8 +11,8 @@
 
 /* Formats tried in order; text is the fallback and proves nothing. */
 static const struct fmt *const fmts[] = {
-	&fmt_mbox, &fmt_lexisnexis, &fmt_nexisuni, &fmt_factiva, &fmt_proquest,
-	&fmt_text, NULL,
+	&fmt_warc, &fmt_html, &fmt_mbox, &fmt_lexisnexis, &fmt_nexisuni, &fmt_factiva,
+	&fmt_proquest, &fmt_text, NULL,
 };
 
 /* The markers that prove a format can sit at the end of the first article
@@ -122,13 +122,16 @@ unbom(char *s, size_t *n, int ff)
 	}
 }
 
+/* The line formats are known by a line somewhere near the start; the
+ * byte formats (HTML, WARC) by their first non-blank line, as it is
+ * (raw), since a page in one line must reach its parser undecoded. */
 static const struct fmt *
-sniff(const char *s, size_t n, unsigned long lineno)
+sniff(const char *s, size_t n, unsigned long lineno, int raw)
 {
 	size_t i;
 
 	for (i = 0; fmts[i]; i++)
-		if (fmts[i]->sniff && fmts[i]->sniff(s, n, lineno))
+		if (fmts[i]->sniff && !fmts[i]->bytes == !raw && fmts[i]->sniff(s, n, lineno))
 			return fmts[i];
 	return NULL;
 }
@@ -144,7 +147,11 @@ run(const struct fmt *f, struct ctx *c, struct lines *h)
 	c->plain = NULL;
 	for (i = 0; i < h->n; i++) {
 		c->lineno = i + 1;
-		f->line(c, lines_at(h, i), h->v[i].len);
+		if (f->bytes) {	/* the lines before its first (blank ones) */
+			f->bytes(c, lines_at(h, i), h->v[i].len);
+			f->bytes(c, "\n", 1);
+		} else
+			f->line(c, lines_at(h, i), h->v[i].len);
 	}
 	lines_reset(h);
 }
@@ -159,6 +166,7 @@ input(struct lrd *in, void *arg)
 	unsigned long firstbad = 0;
 	const char *s, *why;
 	size_t n, bad;
+	int held = 0;		/* a non-blank line was read */
 
 	(void)arg;
 	in->check = 1;
@@ -175,6 +183,16 @@ input(struct lrd *in, void *arg)
 		if (in->lineno == 1 && (why = binary(s, n))) {
 			nu_warnx("%s: %s", in->name, why);
 			return;
+		}
+		if (!f && !held && (f = sniff(s, n, in->lineno, 1)))
+			run(f, &c, &h);
+		held |= nu_rtrim(s, n) > 0;
+		if (f && f->bytes) {	/* as it is: the format decodes it */
+			c.lineno = in->lineno;
+			f->bytes(&c, s, n);
+			if (!in->nonl)
+				f->bytes(&c, "\n", 1);
+			continue;
 		}
 		unbom(in->line, &n, in->ff);
 		if (n && s[n - 1] == '\r')
@@ -198,7 +216,7 @@ input(struct lrd *in, void *arg)
 			continue;
 		}
 		lines_add(&h, s, n);
-		if ((f = sniff(s, n, in->lineno)) || h.n >= DETECT_LINES || h.text.len >= DETECT_BYTES) {
+		if ((f = sniff(s, n, in->lineno, 0)) || h.n >= DETECT_LINES || h.text.len >= DETECT_BYTES) {
 			if (!f)
 				f = &fmt_text;
 			run(f, &c, &h);
@@ -210,9 +228,12 @@ input(struct lrd *in, void *arg)
 	}
 	f->finish(&c);
 	art_input_end(&c);
-	if (c.repaired)
+	if (c.repaired && firstbad)
 		nu_warn("%s:%lu: %lu bytes of invalid UTF-8 or NUL read as Windows-1252 (NUL as U+FFFD)",
 		    in->name, firstbad, c.repaired);
+	else if (c.repaired)	/* in an archive's text */
+		nu_warn("%s: %lu bytes of invalid UTF-8 or NUL read as Windows-1252 (NUL as U+FFFD)",
+		    in->name, c.repaired);
 	if (verbose)
 		nu_warn("%s: %s, %lu article%s", in->name, f->name, c.lastcount,
 		    c.lastcount == 1 ? "" : "s");

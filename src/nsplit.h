@@ -30,6 +30,14 @@ struct ctx {
 	size_t nmeta;
 	struct lines body;	/* body lines; len 0: a blank line (a block break) */
 	struct buf bodyplain;	/* per body line: 1 when it holds nothing to escape */
+	struct lhint {		/* per body line: where a web page had it */
+		const char *cls;	/* "nav", "footer"... or "" */
+		unsigned links;		/* per mille of its text in links */
+		unsigned heading;	/* 1..6 in h1..h6, else 0 */
+	} *hint;
+	size_t caphint;
+	int hints;		/* the article's lines have hints */
+	struct buf id;		/* the article's own ID (WARC), or empty */
 	size_t prose;		/* body lines of 150 bytes or more: text, not menus */
 	int open;		/* an article is being built */
 	int done;		/* a finished article waits for its ID */
@@ -53,20 +61,31 @@ struct fmt {
 	/* one input line: valid UTF-8, no CR, LF or BOM, blanks kept */
 	void (*line)(struct ctx *c, const char *s, size_t n);
 	void (*finish)(struct ctx *c);	/* end of input: close what is open */
+	/* instead of line, for formats read as bytes (HTML, WARC): the input
+	 * as it is, newlines, CR and bytes that are no UTF-8 included, in
+	 * pieces */
+	void (*bytes)(struct ctx *c, const char *s, size_t n);
 };
 
 extern const struct fmt fmt_text, fmt_lexisnexis, fmt_nexisuni, fmt_factiva,
-    fmt_proquest, fmt_mbox;
+    fmt_proquest, fmt_mbox, fmt_html, fmt_warc;
 
 /* the article builder (art.c) */
 void art_start(struct ctx *c);		/* begin an article (closing any open one) */
 void art_meta(struct ctx *c, const char *key, const char *val, size_t n);
 void art_line(struct ctx *c, const char *s, size_t n);	/* body line; blank = block break */
+void art_hint(struct ctx *c, const char *cls, unsigned links, unsigned heading);	/* of the last line */
+void art_id(struct ctx *c, const char *s, size_t n);	/* the article's own ID */
 void art_finish(struct ctx *c);		/* the article is complete */
 void art_input_end(struct ctx *c);	/* end of input: write what waits */
 int art_empty(const struct ctx *c);	/* the open article has no content yet */
 int art_last(const struct ctx *c, const char **s, size_t *n, size_t *blanks);
 void art_unline(struct ctx *c, size_t k);	/* drop the last k body lines */
+
+/* ---- a web page as an article (fmt_html.c; fmt_warc.c too) ---- */
+void page_begin(struct ctx *c, const char *charset);	/* charset: NULL, or the server's */
+void page_feed(struct ctx *c, const char *s, size_t n);
+void page_end(struct ctx *c, int warc);	/* warc: url and date are the archive's */
 
 /* ---- what several formats use to read lines (fmtutil.c) ---- */
 #define FMT_NONE ((size_t)-1)	/* no such line */

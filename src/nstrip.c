@@ -22,7 +22,7 @@ static struct {
 	const char *fpfile;	/* -s */
 } opt;
 
-enum { R_OTHER, R_PARA, R_JUNK };
+enum { R_OTHER, R_PARA, R_JUNK, R_HINT };
 
 /* the article being gathered (its records in G) */
 static struct group G;
@@ -56,6 +56,57 @@ addrec(const struct rec *r, const char *line, size_t len, int kind)
 	group_add(&G, r, line, len, kind);
 }
 
+/* "0.350" as 350, without strtod(3) and its locale */
+static unsigned
+permille(const char *s, size_t n)
+{
+	unsigned v = 0, scale = 1000;
+	size_t i = 0;
+
+	for (; i < n && nu_isdigit((unsigned char)s[i]); i++)
+		v = v * 10 + (unsigned)(s[i] - '0');
+	v *= 1000;
+	if (i < n && s[i] == '.')
+		for (i++; i < n && nu_isdigit((unsigned char)s[i]) && scale > 1; i++)
+			v += (unsigned)(s[i] - '0') * (scale /= 10);
+	return v > 1000 ? 1000 : v;
+}
+
+/* A hint record's fields: class, links, heading (after id, kind, n). */
+static void
+hint(struct para *p, const char *line, const struct grec *rc)
+{
+	const char *f = line + rc->f3, *e = line + rc->len, *t;
+	int k;
+
+	for (k = 1; k < NHCLS; k++)
+		if (strlen(strip_hcls[k]) == rc->f3l && memcmp(strip_hcls[k], f, rc->f3l) == 0)
+			p->hcls = k;
+	if (!(t = memchr(f, '\t', (size_t)(e - f))))
+		return;
+	p->links = permille(t + 1, (size_t)(e - t - 1));
+	if ((t = memchr(t + 1, '\t', (size_t)(e - t - 1))))
+		p->heading = (unsigned)strtoul(t + 1, NULL, 10);
+}
+
+/* Each hint record belongs to the paragraph before it with its number. */
+static void
+hints(void)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < G.nr; i++) {
+		const struct grec *rc = &G.r[i];
+		const char *line = group_line(&G, i);
+
+		if (rc->kind == R_PARA)
+			k++;
+		else if (rc->kind == R_HINT && k > 0 && rc->f2l == A.p[k - 1].numl &&
+		    memcmp(line + rc->f2, A.p[k - 1].num, rc->f2l) == 0)
+			hint(&A.p[k - 1], line, rc);
+	}
+}
+
 /* The paragraphs, measured: pointers into the arena, which no longer
  * moves, and room for their tokens. */
 static void
@@ -85,6 +136,7 @@ measure(void)
 	}
 	A.a.p = A.p;
 	A.a.np = A.np;
+	hints();
 	feat_article(&A.a);
 }
 
@@ -139,8 +191,8 @@ emit(void)
 				out_add(line, rc->len + 1);
 			else if (opt.mark)
 				writejunk(p);
-		} else {
-			out_add(line, rc->len + 1);
+		} else if (rc->kind != R_HINT || (k > 0 && A.p[k - 1].why == W_KEEP)) {
+			out_add(line, rc->len + 1);	/* (a dropped paragraph's hint goes too) */
 		}
 	}
 	if (!lifted)
@@ -197,6 +249,8 @@ record(struct lrd *in, struct rec *r)
 		kind = R_PARA;
 	} else if (k == &nu_kinds[K_JUNK]) {
 		kind = R_JUNK;
+	} else if (k == &nu_kinds[K_HINT]) {
+		kind = R_HINT;
 	} else if (k == &nu_kinds[K_META]) {
 		meta(r);
 	}

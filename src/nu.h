@@ -223,7 +223,7 @@ struct kind {
 	const char *cols;	/* space-separated column names after id */
 	int ncols;		/* how many: the fields after KIND */
 };
-enum { K_DOC, K_META, K_PARA, K_JUNK, K_QUOTE, K_ENT };	/* nu_kinds[] order */
+enum { K_DOC, K_META, K_PARA, K_JUNK, K_QUOTE, K_ENT, K_HINT };	/* nu_kinds[] order */
 const struct kind *kind_by_name(const char *name, size_t n);	/* kind or table */
 const struct kind *kind_of(const char *name, size_t n);	/* record kind only */
 extern const struct kind nu_kinds[];
@@ -354,6 +354,17 @@ static inline int
 nu_tolower(int c)
 {
 	return nu_isupper(c) ? c + 32 : c;
+}
+
+/* The value of a hex digit, or -1 (quoted-printable, chunk sizes,
+ * character references). */
+static inline int
+nu_hexval(int c)
+{
+	if (nu_isdigit(c))
+		return c - '0';
+	c |= 32;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
 /* ---- one article's records, gathered (group.c) ---- */

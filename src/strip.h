@@ -23,8 +23,15 @@ extern const char *const *const strip_stop[NLANG];
 enum why {
 	W_KEEP, W_DUPTITLE, W_BYLINE, W_BIO, W_DATELINE, W_CREDIT, W_CAPTION,
 	W_COUNTER, W_NAV, W_TEASER, W_APPEAL, W_AD, W_COOKIE, W_NEWSLETTER,
-	W_SHARE, W_RELATED, W_LEGAL, W_REPEATED, W_SHORT, W_OUTSIDE, NWHY
+	W_SHARE, W_RELATED, W_LEGAL, W_REPEATED, W_SHORT, W_OUTSIDE,
+	W_LINKS, W_COMMENTS, W_FOOTER, W_ASIDE, NWHY
 };
+
+/* Where a web page had a paragraph (hint records, from nsplit's HTML):
+ * the structural element around it. */
+enum { H_NONE, H_NAV, H_HEADER, H_FOOTER, H_ASIDE, H_FIGCAPTION, H_FORM, H_COMMENTS,
+    H_MENU, H_ARTICLE, NHCLS };
+extern const char *const strip_hcls[NHCLS];	/* as hint records name them */
 extern const char *const strip_why[NWHY];
 
 /* jusText's classes of a block */
@@ -84,6 +91,9 @@ struct para {
 	size_t voff, vlen;	/* where in the text */
 	uint64_t fp;		/* fingerprint (F_NORM), 0 when it has no letter */
 	unsigned seen;		/* other articles that held it before */
+	int hcls;		/* H_*: from its hint record */
+	unsigned links;		/* per mille of its text in links */
+	unsigned heading;	/* 1..6 for h1..h6 */
 };
 
 /* what nstrip lifts into meta records */

@@ -29,6 +29,12 @@ const char *const strip_why[NWHY] = {
 	"keep", "dup-title", "byline", "bio", "dateline", "credit", "caption",
 	"counter", "nav", "teaser", "appeal", "ad", "cookie", "newsletter",
 	"share", "related", "legal", "repeated", "short", "outside",
+	"links", "comments", "footer", "aside",
+};
+
+const char *const strip_hcls[NHCLS] = {
+	"", "nav", "header", "footer", "aside", "figcaption", "form", "comments", "menu",
+	"article",
 };
 
 const char *const strip_metakey[NMETA] = {
@@ -44,6 +50,9 @@ const char *const strip_metakey[NMETA] = {
 #define CAPTION_WORDS 50	/* a caption next to a credit is no longer */
 #define LIST_RUN 4		/* short lines in a row in the text: a list of links */
 #define REACH 8			/* how far a short line looks for its neighbours */
+#define LINKS_HIGH 800		/* per mille of a paragraph's text in links: a menu */
+#define LINKS_LOW 400		/* the same for one shorter than prose */
+#define ARTICLE_WORDS 50	/* words in a page's <article> to go by it */
 
 static int
 density(const struct para *p)	/* stop words per 100 sampled words */
@@ -52,6 +61,52 @@ density(const struct para *p)	/* stop words per 100 sampled words */
 }
 
 /* ---- step 2: jusText's classes ---- */
+
+/* What the web page said of a paragraph: the element it stood in, and
+ * whether its text is mostly links (a menu, a list of other articles):
+ * less than prose needs, which has a link here and there. */
+static int
+hinted(const struct para *p)
+{
+	static const int why[NHCLS] = {
+		[H_NAV] = W_NAV, [H_MENU] = W_NAV, [H_FOOTER] = W_FOOTER, [H_ASIDE] = W_ASIDE,
+		[H_FIGCAPTION] = W_CAPTION, [H_COMMENTS] = W_COMMENTS,
+	};
+
+	if (why[p->hcls])
+		return why[p->hcls];
+	if (p->links >= LINKS_HIGH || (p->links >= LINKS_LOW && p->words < PROSE_WORDS))
+		return W_LINKS;
+	return W_KEEP;
+}
+
+/* A page that marks its article (<article>, <main>, articleBody) and has
+ * most of its words there: what stands in it is the article, short lines
+ * and lists too, and what stands outside it is not, but for headings
+ * (the headline may stand above). */
+static void
+articled(struct article *a)
+{
+	unsigned long in = 0, all = 0;
+	size_t i;
+
+	for (i = 0; i < a->np; i++)
+		if (a->p[i].why == W_KEEP) {
+			all += a->p[i].words;
+			if (a->p[i].hcls == H_ARTICLE)
+				in += a->p[i].words;
+		}
+	if (in < ARTICLE_WORDS || 2 * in < all)
+		return;
+	for (i = 0; i < a->np; i++) {
+		if (a->p[i].why != W_KEEP)
+			continue;
+		if (a->p[i].hcls == H_ARTICLE)
+			a->p[i].cls = C_GOOD;	/* its lists and short lines too */
+		else if (!a->p[i].heading)
+			a->p[i].why = W_OUTSIDE;
+	}
+}
 
 static int
 classify(const struct article *a, const struct para *p)
@@ -619,8 +674,11 @@ rule_article(struct article *a)
 	c = (int *)(void *)work.p;
 	for (i = 0; i < a->np; i++) {
 		a->p[i].why = pat_line(&a->p[i]);
-		a->p[i].cls = classify(a, &a->p[i]);
+		if (a->p[i].why == W_KEEP)
+			a->p[i].why = hinted(&a->p[i]);
+		a->p[i].cls = a->p[i].why == W_KEEP ? classify(a, &a->p[i]) : C_BAD;
 	}
+	articled(a);
 	smooth(a, c, (struct near *)(void *)(c + a->np));
 	for (i = 0; i < a->np; i++)
 		c[i] = a->p[i].cls;
