@@ -441,5 +441,13 @@ struct lex {
  * OR-ed: the values are bits. */
 void lex_init(struct lex *x, const char *list);
 int lex_get(const struct lex *x, const char *w, size_t n);	/* value, or 0 */
+/* The same through a memo of short words (values below 2^24); a zeroed
+ * memo is empty. */
+#define LEXMEMO 4096
+struct lexmemo {
+	uint64_t k[LEXMEMO];	/* the word's bytes */
+	uint32_t v[LEXMEMO];	/* its length << 24 | its value; 0: empty */
+};
+int lex_memo(const struct lex *x, struct lexmemo *m, const char *w, size_t n);
 
 #endif

@@ -176,6 +176,7 @@ static const char closed[] =
     "suggestion boast threat threats";
 
 struct lex q_words;
+struct lexmemo q_memo;
 
 /* One table for all: a word in two lists has both bits (W_* in quote.h). */
 void

@@ -102,6 +102,7 @@ enum {
 	W_SAYS = 2097152	/* a noun for what was said: remark, claim, warning */
 };
 extern struct lex q_words;
+extern struct lexmemo q_memo;
 void qlex_init(void);
 
 void quote_article(struct qart *a, int indirect);	/* quote.c */
@@ -158,7 +159,7 @@ wl(uint32_t k, int bits)
 	if (k >= NT || T[k].type != T_WORD)
 		return 0;
 	if (T[k].lx & LX_UNSET)
-		T[k].lx = (uint32_t)lex_get(&q_words, S + T[k].off, T[k].len);
+		T[k].lx = (uint32_t)lex_memo(&q_words, &q_memo, S + T[k].off, T[k].len);
 	return (int)T[k].lx & bits;
 }
 
