@@ -766,6 +766,18 @@ head_tag(struct htext *x, const struct htag *t, const struct frame *top)
 
 /* ---- tags ---- */
 
+/* A block ends the paragraph, but for a table's cells: a row is one
+ * paragraph, its cells apart by a space, as a table reads ("1 Kyle Busch
+ * 5040"), not a column of lone numbers. */
+static void
+cell_or_flush(struct htext *x, int id)
+{
+	if (id == HT_TD || id == HT_TH)
+		x->sp = 1;
+	else
+		flush(x);
+}
+
 static void
 start_tag(struct htext *x, const struct htag *t)
 {
@@ -774,7 +786,7 @@ start_tag(struct htext *x, const struct htag *t)
 
 	if (fl & HF_BLOCK) {
 		implied_end(x, t->id);
-		flush(x);
+		cell_or_flush(x, t->id);
 	}
 	if (t->id == HT_BR)
 		flush(x);
@@ -811,7 +823,7 @@ end_tag(struct htext *x, const struct htag *t)
 		return;
 	}
 	if (html_tagfl[t->id] & HF_BLOCK)
-		flush(x);
+		cell_or_flush(x, t->id);
 	for (k = x->nst - 1; k > 0; k--)
 		if (x->st[k].id == t->id) {
 			pop_to(x, k);

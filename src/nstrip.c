@@ -102,8 +102,10 @@ hints(void)
 		if (rc->kind == R_PARA)
 			k++;
 		else if (rc->kind == R_HINT && k > 0 && rc->f2l == A.p[k - 1].numl &&
-		    memcmp(line + rc->f2, A.p[k - 1].num, rc->f2l) == 0)
+		    memcmp(line + rc->f2, A.p[k - 1].num, rc->f2l) == 0) {
 			hint(&A.p[k - 1], line, rc);
+			A.a.web = 1;
+		}
 	}
 }
 

@@ -109,6 +109,7 @@ struct article {
 	struct para *p;
 	size_t np;
 	int lang;		/* L_*, or -1 when unknown */
+	int web;		/* it has hint records: a web page */
 	int has[NMETA];		/* the input already has this meta key */
 	struct lift meta[NMETA];
 	char date[64];		/* meta[M_DATE] points here */

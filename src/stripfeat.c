@@ -919,15 +919,15 @@ feat_article(struct article *a)
 			for (l = 0; l < NLANG; l++)
 				sum[l] += a->p[i].hits[l];
 		}
-	if (a->lang < 0) {
-		for (l = 0; l < NLANG; l++)
-			if (sum[l] > best) {
-				best = sum[l];
-				a->lang = l;
-			}
-		if (best * 5 < total)
-			a->lang = -1;
-	}
+	for (l = 0; l < NLANG; l++)
+		if (sum[l] > sum[best])
+			best = (unsigned)l;
+	/* a declared language that another list beats twice over is a
+	 * template's default (<html lang=en> on a German page) */
+	if (a->lang >= 0 && sum[best] > 2 * sum[a->lang] && sum[best] * 5 >= total)
+		a->lang = (int)best;
+	if (a->lang < 0)
+		a->lang = sum[best] == 0 || sum[best] * 5 < total ? -1 : (int)best;
 	for (i = 0; i < a->np; i++)
 		a->p[i].stops = a->lang >= 0 ? a->p[i].hits[a->lang] : 0;
 }

@@ -30,7 +30,9 @@ static const char *const ad[] = {
 	"partner content", "story continues below advertisement", "story continues below",
 	"article continues below", "continue reading below", "continue reading",
 	"continue reading the main story", "advertisement continue reading below",
-	"skip advertisement", "anzeige", "werbung", "publicit\xc3\xa9", "publicidad",
+	"skip advertisement", "to read the full story", "read the full story",
+	"subscribe to read", "subscribe to continue reading", "already a subscriber",
+	"already a subscriber sign in", "anzeige", "werbung", "publicit\xc3\xa9", "publicidad",
 	"\xd1\x80\xd0\xb5\xd0\xba\xd0\xbb\xd0\xb0\xd0\xbc\xd0\xb0", NULL,
 };
 

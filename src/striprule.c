@@ -53,6 +53,7 @@ const char *const strip_metakey[NMETA] = {
 #define LINKS_HIGH 800		/* per mille of a paragraph's text in links: a menu */
 #define LINKS_LOW 400		/* the same for one shorter than prose */
 #define ARTICLE_WORDS 50	/* words in a page's <article> to go by it */
+#define CARD_WORDS 30		/* a teaser card's blurb is no longer */
 
 static int
 density(const struct para *p)	/* stop words per 100 sampled words */
@@ -62,7 +63,24 @@ density(const struct para *p)	/* stop words per 100 sampled words */
 
 /* ---- step 2: jusText's classes ---- */
 
-/* What the web page said of a paragraph: the element it stood in, and
+/* Does p write out a web address ("http://...", "www...")?  A link
+ * whose text is its address is a reference the author gives, not a menu
+ * item, which names where it leads. */
+static int
+address(const struct para *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if ((i == 0 || !nu_isalnum((unsigned char)p->t[i - 1])) &&
+		    (nu_prefix(p->t + i, p->n - i, "http://") ||
+		    nu_prefix(p->t + i, p->n - i, "https://") || nu_prefix(p->t + i, p->n - i, "www.")))
+			return 1;
+	return 0;
+}
+
+/* What the web page said of a paragraph: the element it stood in,
+ * whether it links to a story it cuts short ("...": a teaser), and
  * whether its text is mostly links (a menu, a list of other articles):
  * less than prose needs, which has a link here and there. */
 static int
@@ -75,16 +93,46 @@ hinted(const struct para *p)
 
 	if (why[p->hcls])
 		return why[p->hcls];
-	if (p->links >= LINKS_HIGH || (p->links >= LINKS_LOW && p->words < PROSE_WORDS))
+	if (p->links && (p->flags & F_ELLIPSIS))
+		return W_TEASER;	/* a linked headline, its story cut short */
+	if ((p->links >= LINKS_HIGH || (p->links >= LINKS_LOW && p->words < PROSE_WORDS)) &&
+	    !address(p))
 		return W_LINKS;
 	return W_KEEP;
+}
+
+/* A heading that is a link: the headline of a teaser card. */
+static int
+cardhead(const struct para *p)
+{
+	return p->heading && p->links >= LINKS_HIGH;
+}
+
+/* Teaser cards (a linked headline, one line of blurb, the next card):
+ * the blurb of a card that another follows goes as a teaser.  The blurb
+ * is short, holds no link and is no heading above the card's (the page's
+ * own headline may follow a linked one), and the next card starts with a
+ * link right after it.  Two lines or more between linked headlines are
+ * the article's text around a box of links. */
+static void
+cards(struct article *a)
+{
+	size_t i;
+
+	for (i = 0; i + 2 < a->np; i++) {
+		const struct para *h = &a->p[i], *b = &a->p[i + 1], *n = &a->p[i + 2];
+
+		if (cardhead(h) && b->why == W_KEEP && !b->links && b->words <= CARD_WORDS &&
+		    (!b->heading || b->heading > h->heading) && n->links >= LINKS_HIGH)
+			a->p[i + 1].why = W_TEASER;
+	}
 }
 
 /* A page that marks its article (<article>, <main>, articleBody) and has
  * most of its words there: what stands in it is the article, short lines
  * and lists too, and what stands outside it is not, but for headings
- * (the headline may stand above). */
-static void
+ * (the headline may stand above).  Returns whether the page does. */
+static int
 articled(struct article *a)
 {
 	unsigned long in = 0, all = 0;
@@ -97,7 +145,7 @@ articled(struct article *a)
 				in += a->p[i].words;
 		}
 	if (in < ARTICLE_WORDS || 2 * in < all)
-		return;
+		return 0;
 	for (i = 0; i < a->np; i++) {
 		if (a->p[i].why != W_KEEP)
 			continue;
@@ -106,6 +154,7 @@ articled(struct article *a)
 		else if (!a->p[i].heading)
 			a->p[i].why = W_OUTSIDE;
 	}
+	return 1;
 }
 
 static int
@@ -512,10 +561,13 @@ tail(struct article *a, size_t b1, int noprose)
 	}
 }
 
+/* A line of a list of links: short, no sentence; on a web page, with a
+ * link in it (a table's rows or a list of ingredients have none). */
 static int
 linkish(const struct article *a, const struct para *p)
 {
-	return p->why == W_KEEP && classify(a, p) == C_SHORT && !sentence(a, p) && p->words >= 4;
+	return p->why == W_KEEP && classify(a, p) == C_SHORT && !sentence(a, p) && p->words >= 4 &&
+	    (!a->web || p->links);
 }
 
 /* Is p a line of a list of links: short, no sentence, in a run of
@@ -662,7 +714,7 @@ void
 rule_article(struct article *a)
 {
 	static struct buf work;
-	int *c;
+	int *c, marked;
 	size_t i, b0, b1, t, d, h, end;
 
 	if (a->np == 0)
@@ -678,7 +730,8 @@ rule_article(struct article *a)
 			a->p[i].why = hinted(&a->p[i]);
 		a->p[i].cls = a->p[i].why == W_KEEP ? classify(a, &a->p[i]) : C_BAD;
 	}
-	articled(a);
+	cards(a);
+	marked = articled(a);
 	smooth(a, c, (struct near *)(void *)(c + a->np));
 	for (i = 0; i < a->np; i++)
 		c[i] = a->p[i].cls;
@@ -689,8 +742,10 @@ rule_article(struct article *a)
 		block(a, c, h + 1, end, &b0, &b1);
 	}
 	b1 = biocut(a, c, b0, b1);
-	/* a sentence right after the block ends it */
-	while (b1 > b0 && b1 < end && (a->p[b1].why != W_KEEP || sentence(a, &a->p[b1])) &&
+	/* a sentence right after the block ends it, and so do the lines of
+	 * a marked article (a list at its end) up to a heading */
+	while (b1 > b0 && b1 < end && (a->p[b1].why != W_KEEP || sentence(a, &a->p[b1]) ||
+	    (marked && a->p[b1].hcls == H_ARTICLE && !a->p[b1].heading)) &&
 	    !(a->p[b1].why == W_KEEP && pat_bio(&a->p[b1])))
 		b1++;
 	/* appeals stand at the end, and are long: read those whole */

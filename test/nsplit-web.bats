@@ -216,3 +216,17 @@ archive() {
 	printf 'urn:x:a_b\tdoc_id\turn:x:a.b\nurn:x:a_b\tdate\t2024-03-02T08:00:00Z\nurn:x:a_b\tdate_published\t2024-02-28\n' >"$T/want"
 	same_bytes "$T/want" "$T/m"
 }
+
+@test "html: a table row is one paragraph, its cells apart by a space; a block in a cell is its own" {
+	printf '<html><body><table><tr><th>Place</th><th>Team</th><th>Points</th></tr><tr><td>1</td><td>Mill Rovers</td><td>24</td></tr><tr><td><p>A note.</p></td><td>Two</td></tr></table></body></html>\n' >"$T/p.html"
+	nsplit "$T/p.html" | ntsv -H paras | cut -f2,3 >"$T/p"
+	printf '1\tPlace Team Points\n2\t1 Mill Rovers 24\n3\tA note.\n4\tTwo\n' >"$T/want"
+	same_bytes "$T/want" "$T/p"
+}
+
+@test "nstrip: paywall prompts are furniture (ad), like 'continue reading'" {
+	printf 'p\tpara\t1\tThe harbour board met on Monday and agreed to repair the north pier before the summer season begins in June.\np\tpara\t2\tTo Read the Full Story\np\tpara\t3\tAlready a subscriber? Sign in\n' >"$T/in"
+	nstrip -m "$T/in" | awk -F '\t' '$2 == "junk" { print $3, $4 }' >"$T/why"
+	printf '2 ad\n3 ad\n' >"$T/want"
+	same_bytes "$T/want" "$T/why"
+}

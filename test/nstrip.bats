@@ -235,3 +235,59 @@ junk() {
 	grep -qx 'rail	junk	5	nav	Listen to this article' "$BATS_TEST_TMPDIR/out"
 	grep -qx 'rail	para	1	Rail strike called off as union accepts new offer' "$BATS_TEST_TMPDIR/out"
 }
+
+# ---- web pages: strip-web.ns holds invented pages as nsplit writes them
+# (para and hint records), one article per rule ----
+
+# web ID N STATUS [REASON]: paragraph N of article ID is a para record
+# (STATUS para) or went as REASON (STATUS junk), with nstrip -m
+web() {
+	st -m "$FIX/strip-web.ns"
+	[ "$rc" -eq 0 ]
+	no_err
+	awk -F '\t' -v id="$1" -v n="$2" -v s="$3" -v r="${4-}" '$1 == id && $3 == n &&
+		($2 == "para" || $2 == "junk") { found = 1; ok = $2 == s && (s == "para" || $4 == r) }
+		END { exit !(found && ok) }' "$T/out"
+}
+
+@test "web: the whole of strip-web.ns" {
+	st -m "$FIX/strip-web.ns"
+	[ "$rc" -eq 0 ]
+	no_err
+	same_bytes "$FIX/strip-web-m.out" "$T/out"
+}
+
+@test "web: the blurbs of teaser cards (a linked heading, a line, the next link) go as teaser" {
+	web cards 7 junk teaser
+	web cards 9 junk teaser
+	web cards 11 junk teaser
+	web cards 4 para
+}
+
+@test "web: a paragraph cut short with a link in it goes as teaser" {
+	web ticker 2 junk teaser
+	web ticker 3 junk teaser
+	web ticker 5 para
+}
+
+@test "web: a link whose text is a web address is no menu" {
+	web address 4 para
+}
+
+@test "web: the short lines that end a marked article stay with it" {
+	web tail 4 para
+	web tail 8 para
+	web tail 9 junk share
+}
+
+@test "a declared language that the text's stop words contradict gives way" {
+	web lang 3 para
+	web lang 4 para
+}
+
+@test "web: short lines without a link are no list of links (a table's rows)" {
+	web table 4 para
+	web table 7 para
+	# the same lines from text, without hint records, are
+	grep -v '	hint	' "$FIX/strip-web.ns" | nstrip -m | grep -q '^table	junk	4	related	'
+}
