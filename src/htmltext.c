@@ -26,6 +26,11 @@ struct frame {
 	unsigned char cls;	/* HC_* */
 	unsigned char hlevel;
 	unsigned char fl;	/* F_* */
+	unsigned char img;	/* an <img> inside it */
+	unsigned char sp;	/* white space was pending at its start */
+	unsigned short links;	/* links inside it (to 65535) */
+	unsigned long para;	/* the paragraph it started in (htext.npara) */
+	size_t off, link;	/* that paragraph's bytes and link bytes then */
 };
 
 /* metadata given once a page; M_LD: the JSON-LD article */
@@ -44,6 +49,7 @@ struct htext {
 	int sp;			/* white space seen after its last word */
 	size_t link;		/* its bytes inside <a> */
 	int inlink;		/* its last text was */
+	unsigned long npara;	/* paragraphs ended so far */
 	struct hhint h;		/* its hints, from its first text */
 	int prenl;		/* a newline right after <pre> is dropped */
 	struct buf title, ld;	/* <title>'s text, a JSON-LD script */
@@ -162,6 +168,7 @@ flush(struct htext *x)
 		x->para(x->arg, x->out.p, x->out.len, &x->h);
 	}
 	buf_reset(&x->p);
+	x->npara++;
 	x->sp = 0;
 	x->link = 0;
 	x->inlink = 0;
@@ -512,15 +519,39 @@ ld_done(struct htext *x)
 
 /* ---- the stack of open elements ---- */
 
+/* A hover card: an inline element in the middle of a paragraph that
+ * holds a picture and two links or more and no other text (a person's
+ * box that shows on pointing at the name: photo, name, their stories).
+ * It is no text of the paragraph. */
+static int
+hovercard(const struct htext *x, const struct frame *f)
+{
+	size_t n = x->p.len - f->off;
+
+	return f->para == x->npara && f->off > 0 && n > 0 && f->img && f->links >= 2 &&
+	    !(html_tagfl[f->id] & HF_BLOCK) && x->link - f->link >= n - n / 10;
+}
+
 static void
 pop(struct htext *x)
 {
 	const struct frame *f = &x->st[--x->nst];
+	struct frame *up = &x->st[x->nst ? x->nst - 1 : 0];
+	unsigned n;
 
 	if (f->fl & F_LD)
 		ld_done(x);
 	if (f->fl & F_TITLE)
 		meta_once(x, M_TITLE, x->title.p, x->title.len);
+	if (hovercard(x, f)) {
+		x->p.len = f->off;
+		x->link = f->link;
+		x->sp = f->sp;
+	} else if (x->nst) {	/* what it held, its parent holds */
+		n = (unsigned)up->links + f->links + (f->id == HT_A);
+		up->img |= f->img;
+		up->links = (unsigned short)(n > 65535 ? 65535 : n);
+	}
 }
 
 static void
@@ -793,12 +824,20 @@ start_tag(struct htext *x, const struct htag *t)
 	if (t->id == HT_A)	/* a link in a link closes the first */
 		close_open(x, HT_A, HT_A, NULL, 1);
 	keep = head_tag(x, t, &x->st[x->nst - 1]);
+	if (t->id == HT_IMG)
+		x->st[x->nst - 1].img = 1;
 	/* "/>" closes only what is not HTML (svg, math, unknown) */
 	if (fl & HF_VOID || (t->selfclose && (t->id == HT_OTHER || t->id == HT_SVG || t->id == HT_MATH)))
 		return;
 	f = x->st[x->nst - 1];
 	f.id = (short)t->id;
 	f.fl = (unsigned char)((f.fl & ~(F_LD | F_TITLE)) | keep | (fl & HF_DROP ? F_DROP : 0));
+	f.img = 0;
+	f.links = 0;
+	f.para = x->npara;
+	f.off = x->p.len;
+	f.link = x->link;
+	f.sp = (unsigned char)x->sp;
 	if (tag_cls(t->id))
 		f.cls = (unsigned char)tag_cls(t->id);
 	if (t->id >= HT_H1 && t->id <= HT_H6)

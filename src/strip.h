@@ -138,6 +138,7 @@ int pat_line(struct para *p);			/* W_*, W_KEEP for none */
 int pat_appeal(struct para *p);
 int pat_bio(struct para *p);			/* its name is a byline */
 int pat_comments(const struct para *p);		/* "Comments": the text ended */
+int pat_signup(const struct para *p);		/* a newsletter box's line or button */
 int pat_verbless(const struct article *a, const struct para *p);
 void pat_value(struct para *p, int key, const char *s, size_t n);
 

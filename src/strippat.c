@@ -15,6 +15,8 @@
 
 #include <string.h>
 
+#define NEWS_SHORT 15	/* words: a line naming a newsletter is the box's */
+
 /* the word lists, by number */
 enum {
 	PL_AD, PL_NAV, PL_UNIT, PL_AGENCY, PL_WEEKDAY, PL_DATEWORD, PL_ASK,
@@ -449,15 +451,19 @@ byline(struct para *p)
 	};
 	const char *const *l, *const *st;
 	const char *s;
-	size_t n, e;
+	size_t n, e, k;
 
 	if (!(p->flags & F_NORM) || p->words > 20 || !first(p, PL_BYLEAD))
 		return 0;
 	for (l = lead; *l; l++) {
-		if (!nu_prefix(p->t, p->n, *l))
+		/* the space after the word may be a no-break space */
+		k = strlen(*l) - 1;
+		if (p->n <= k || memcmp(p->t, *l, k) != 0 ||
+		    (p->t[k] != ' ' && !nu_prefix(p->t + k, p->n - k, "\xc2\xa0")))
 			continue;
-		s = p->t + strlen(*l);
-		n = p->n - strlen(*l);
+		k += p->t[k] == ' ' ? 1 : 2;
+		s = p->t + k;
+		n = p->n - k;
 		/* the first name ends at a comma, "and", a bar or a dash */
 		for (e = 0; e < n; e++) {
 			if (s[e] == ',' || s[e] == '|' || s[e] == ';' || s[e] == '(')
@@ -525,11 +531,16 @@ cookiebox(struct para *p)
 	return p->words <= 150 && tok_has(p, PL_COOKIE) && tok_has(p, PL_COOKIEDO);
 }
 
+/* "Sign up for our newsletter", "Get it in your inbox"; a short line
+ * that names a newsletter is a signup box's ("The Weekend Newsletter", "I
+ * agree to get the newsletter"); "Subscribe to The Times and ..." */
 static int
 newsletter(struct para *p)
 {
-	return p->words <= 50 && tok_has(p, PL_NEWS) && (tok_starts(p, PL_NEWSDO) ||
-	    tok_has(p, PL_READER));
+	if (p->words <= 50 && tok_has(p, PL_NEWS) && (tok_starts(p, PL_NEWSDO) ||
+	    tok_has(p, PL_READER) || p->words <= NEWS_SHORT))
+		return 1;
+	return p->words <= 20 && tprefix(p, "subscribe to ");
 }
 
 static int
@@ -603,6 +614,15 @@ pat_line(struct para *p)
 		if (patterns[i].match ? patterns[i].match(p) : tok_is(p, patterns[i].list))
 			return patterns[i].why;
 	return W_KEEP;
+}
+
+/* A part of a signup box: a newsletter line, or its button ("Subscribe",
+ * "Sign up"). */
+int
+pat_signup(const struct para *p)
+{
+	return p->why == W_NEWSLETTER || (p->why == W_NAV && p->words <= 2 &&
+	    (tprefix(p, "subscribe") || tprefix(p, "sign up")));
 }
 
 /* "Trevor Filseth is a current and foreign affairs writer for ...": a

@@ -54,6 +54,8 @@ const char *const strip_metakey[NMETA] = {
 #define LINKS_LOW 400		/* the same for one shorter than prose */
 #define ARTICLE_WORDS 50	/* words in a page's <article> to go by it */
 #define CARD_WORDS 30		/* a teaser card's blurb is no longer */
+#define BOX_LINES 4		/* a signup box's parts are no farther apart */
+#define BOX_WORDS 20		/* and its other lines no longer */
 
 static int
 density(const struct para *p)	/* stop words per 100 sampled words */
@@ -125,6 +127,34 @@ cards(struct article *a)
 		if (cardhead(h) && b->why == W_KEEP && !b->links && b->words <= CARD_WORDS &&
 		    (!b->heading || b->heading > h->heading) && n->links >= LINKS_HIGH)
 			a->p[i + 1].why = W_TEASER;
+	}
+}
+
+/* A newsletter's signup box: its heading, a line of blurb, the button;
+ * or lines between two of its parts ("Thanks for signing up!").  The
+ * lines from a heading to a part of the box at most BOX_LINES below it,
+ * or between two parts, go as newsletter when none is longer than
+ * BOX_WORDS or has a link: text between boxes is the article's. */
+static void
+boxes(struct article *a)
+{
+	size_t i, j, k;
+
+	for (i = 1; i < a->np; i++) {
+		if (!pat_signup(&a->p[i]))
+			continue;
+		for (j = i; j-- > 0 && i - j <= BOX_LINES;) {
+			const struct para *p = &a->p[j];
+
+			if (pat_signup(p) || (p->why == W_KEEP && p->heading)) {
+				for (k = j; k < i; k++)
+					if (a->p[k].why == W_KEEP)
+						a->p[k].why = W_NEWSLETTER;
+				break;
+			}
+			if (p->why == W_KEEP && (p->words > BOX_WORDS || p->links))
+				break;
+		}
 	}
 }
 
@@ -303,8 +333,8 @@ score(const struct article *a, const struct para *p, int cls)
 	case W_KEEP:
 		break;
 	case W_NAV: case W_SHARE: case W_RELATED: case W_NEWSLETTER: case W_COOKIE:
-	case W_LEGAL: case W_APPEAL:
-		return -3;	/* menus and share bars part the text from what follows */
+	case W_LEGAL: case W_APPEAL: case W_LINKS:
+		return -3;	/* menus, share bars, lists of links part the text */
 	default:
 		return 0;	/* captions, credits, ads sit inside it */
 	}
@@ -504,12 +534,47 @@ nameline(const struct article *a, size_t i)
 	return 0;
 }
 
+/* Is line i a byline by its place: "By" alone, or a name next to a
+ * byline, a date line or a bio?  Marks it so. */
+static int
+byplace(struct article *a, size_t i)
+{
+	struct para *p = &a->p[i];
+	size_t k;
+
+	if (p->n == 2 && nu_iprefix(p->t, 2, "by")) {
+		p->why = W_BYLINE;
+	} else if (nameline(a, i)) {
+		p->why = W_BYLINE;
+		k = nu_prefix(p->t, p->n, "By ") ? 3 : 0;
+		pat_value(p, M_BYLINE, p->t + k, p->n - k);
+	}
+	return p->why == W_BYLINE;
+}
+
+/* The block's first lines may hold the byline ("By", the names, the
+ * paper's name): a marked article has it between the standfirst and the
+ * first paragraph.  Those lines go as bylines.  Returns where the block
+ * starts now, below them when nothing else was above. */
+static size_t
+bytop(struct article *a, size_t b0, size_t b1)
+{
+	size_t i;
+
+	for (i = b0; i < b1 && i < b0 + REACH; i++)
+		if (a->p[i].why == W_KEEP)
+			byplace(a, i);
+	while (b0 < b1 && (a->p[b0].why == W_BYLINE || a->p[b0].why == W_DATELINE))
+		b0++;
+	return b0;
+}
+
 /* Above the title everything goes; between title and block, bylines
  * stay bylines and prose (the standfirst) stays. */
 static void
 header(struct article *a, size_t t, size_t d, size_t b0)
 {
-	size_t i, k, from = (d < a->np ? d : t) + 1;
+	size_t i, from = (d < a->np ? d : t) + 1;
 	const struct para *h = &a->p[d < a->np ? d : t];
 
 	for (i = 0; i < from; i++)
@@ -520,19 +585,12 @@ header(struct article *a, size_t t, size_t d, size_t b0)
 	for (i = from; i < b0; i++) {
 		struct para *p = &a->p[i];
 
-		if (p->why != W_KEEP)
+		if (p->why != W_KEEP || byplace(a, i))
 			continue;
-		if (p->n == 2 && nu_iprefix(p->t, 2, "by")) {
-			p->why = W_BYLINE;
-		} else if (nameline(a, i)) {
-			p->why = W_BYLINE;
-			k = nu_prefix(p->t, p->n, "By ") ? 3 : 0;
-			pat_value(p, M_BYLINE, p->t + k, p->n - k);
-		} else if (!sentence(a, p) && p->cls != C_GOOD) {
+		if (!sentence(a, p) && p->cls != C_GOOD)
 			p->why = outside(a, p);
-		} else {
+		else
 			setmeta(a, M_SUBTITLE, p->t, p->n);
-		}
 	}
 	setmeta(a, M_TITLE, h->t, h->n);
 }
@@ -731,6 +789,7 @@ rule_article(struct article *a)
 		a->p[i].cls = a->p[i].why == W_KEEP ? classify(a, &a->p[i]) : C_BAD;
 	}
 	cards(a);
+	boxes(a);
 	marked = articled(a);
 	smooth(a, c, (struct near *)(void *)(c + a->np));
 	for (i = 0; i < a->np; i++)
@@ -758,6 +817,7 @@ rule_article(struct article *a)
 	/* and furniture and bios at its end are not part of it */
 	while (b1 > b0 && (a->p[b1 - 1].why != W_KEEP || pat_bio(&a->p[b1 - 1])))
 		b1--;
+	b0 = bytop(a, b0, b1);
 	t = a->np;
 	d = h ? h : a->np;
 	if (h || title(a, b0, &t, &d)) {

@@ -230,3 +230,13 @@ archive() {
 	printf '2 ad\n3 ad\n' >"$T/want"
 	same_bytes "$T/want" "$T/why"
 }
+
+@test "html: a hover card (a picture and links only, inside a paragraph) is no text of it" {
+	printf '<html><body><p>The mayor, <span class="who"><a href="/p/ada">Ada Moss</a><span class="box"><img src="ada.jpg"><a href="/p/ada">Ada Moss</a><a href="/s/1">Mayor opens the bridge</a> <a href="/s/2">Parking vote delayed</a></span></span>, said the ferry will run all winter.</p>' >"$T/p.html"
+	# a picture with links that is the whole paragraph, or text beside
+	# the links, stays
+	printf '<p><span><img src="a.jpg"><a href="/1">Bridge</a> <a href="/2">Ferry</a></span></p><p>See <span><img src="b.jpg"><a href="/3">the map</a> of the route and <a href="/4">times</a></span> here.</p></body></html>\n' >>"$T/p.html"
+	nsplit "$T/p.html" | ntsv -H paras | cut -f2,3 >"$T/p"
+	printf '1\tThe mayor, Ada Moss, said the ferry will run all winter.\n2\tBridge Ferry\n3\tSee the map of the route and times here.\n' >"$T/want"
+	same_bytes "$T/want" "$T/p"
+}

@@ -291,3 +291,37 @@ web() {
 	# the same lines from text, without hint records, are
 	grep -v '	hint	' "$FIX/strip-web.ns" | nstrip -m | grep -q '^table	junk	4	related	'
 }
+
+@test "web: a long list of links parts a stray paragraph above it from the article" {
+	web linklist 1 junk outside
+	web linklist 19 para
+}
+
+@test "web: a byline in the article's first lines (By, the names, the paper) goes as byline" {
+	web byline 3 junk byline
+	web byline 4 junk byline
+	web byline 5 junk byline
+	web byline 2 para
+	web byline 7 para
+	st "$FIX/strip-web.ns"
+	grep -qx 'byline	meta	byline	Maren K. Lind' "$T/out"
+}
+
+@test "web: a newsletter box goes, its heading, blurb and the lines between its parts too" {
+	web signup 3 junk newsletter
+	web signup 4 junk newsletter
+	web signup 7 junk newsletter
+	web signup 8 junk newsletter
+	web signup 9 junk newsletter
+	web signup 10 junk newsletter
+	# prose between two boxes is the article's
+	web signup 6 para
+	web signup 11 para
+}
+
+@test "a byline with a no-break space after By is one" {
+	printf 'nb\tpara\t1\tA quiet week at the harbour\nnb\tpara\t2\tBy\302\240Olle Berg, Staff\nnb\tpara\t3\tThe fishing boats stayed in the harbour all week because of the storm, and the market on the quay sold only what the smokehouse had left from the month before.\n' |
+	    nstrip -m >"$BATS_TEST_TMPDIR/out"
+	grep -q '^nb	junk	2	byline	' "$BATS_TEST_TMPDIR/out"
+	grep -qx 'nb	meta	byline	Olle Berg, Staff' "$BATS_TEST_TMPDIR/out"
+}
