@@ -415,6 +415,19 @@ struct tokstat {		/* what tok_split saw, so that callers can skip */
 /* Tokens of s into t, which has room for n; returns how many, and counts
  * them into st unless it is NULL. */
 size_t tok_split(const char *s, size_t n, struct tok *t, struct tokstat *st);
+/* Length of word t of s without a possessive 's or ’s (Kowal’s -> Kowal):
+ * inline, since the tools ask it of every name they look at. */
+static inline uint32_t
+stemlen(const char *s, const struct tok *t)
+{
+	const char *e = s + t->off + t->len;
+
+	if (t->len > 2 && e[-1] == 's' && e[-2] == '\'')
+		return t->len - 2;
+	if (t->len > 4 && e[-1] == 's' && memcmp(e - 4, "\xe2\x80\x99", 3) == 0)
+		return t->len - 4;
+	return t->len;
+}
 /* Mark the last token of each sentence TF_END (the last token always);
  * a sentence does not end inside a quotation (TF_INQ).  Returns the
  * number of sentences. */

@@ -198,16 +198,3 @@ tokend(uint32_t k)
 	return T[k].off + T[k].len;
 }
 
-/* The length of word t in s without a possessive 's or ’s: a name is the
- * same name in Lukashenko’s remarks. */
-static inline uint32_t
-stemlen(const char *s, const struct tok *t)
-{
-	const char *e = s + t->off + t->len;
-
-	if (t->len > 2 && e[-1] == 's' && e[-2] == '\'')
-		return t->len - 2;
-	if (t->len > 4 && e[-1] == 's' && memcmp(e - 4, "\xe2\x80\x99", 3) == 0)
-		return t->len - 4;
-	return t->len;
-}

@@ -63,17 +63,6 @@ newent(struct tart *a, size_t para, uint32_t from, uint32_t to, int type)
 
 #define PTEXT(a, i) ((a)->text.p + (a)->p[i].off)
 
-/* "Putin's" is "Putin" and "'s" to the tagger, as in its training data. */
-static size_t
-possessive(const char *w, size_t n)
-{
-	if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'')
-		return 2;
-	if (n > 4 && w[n - 1] == 's' && memcmp(w + n - 4, "\xe2\x80\x99", 3) == 0)
-		return 4;
-	return 0;
-}
-
 /* The end of a run of initials from token k ("U", ".", "S", ".", with
  * no space between them): the token after its last full stop, or k when
  * there is no run of two or more. */
@@ -114,7 +103,8 @@ para_tokens(struct tart *a, size_t i, int dates)
 	sent_split(s, a->tk, nt);
 	for (k = 0; k < nt; k++) {
 		const struct tok *t = &a->tk[k];
-		size_t ps = t->type == T_WORD ? possessive(s + t->off, t->len) : 0;
+		/* "Putin's" is "Putin" and "'s" to the tagger, as in its training data */
+		size_t ps = t->type == T_WORD ? t->len - stemlen(s, t) : 0;
 		size_t j = initials(s, a->tk, nt, k);
 		int end = 0;
 

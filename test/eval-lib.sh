@@ -23,6 +23,21 @@ scratch() {
 	trap 'exit 2' HUP INT PIPE TERM
 }
 
+# tools NAME...: each of bin's tools there, and bin made absolute
+tools() {
+	for t; do
+		[ -x "$bin/$t" ] || die 2 "$bin/$t: not found (make first)"
+	done
+	bin=$(cd "$bin" && pwd -P) || exit 2
+}
+
+# need PATH...: each shared directory or file there
+need() {
+	for d; do
+		[ -e "$d" ] || die 2 "$d: missing; the shared data must be at $shared/data"
+	done
+}
+
 scorer() {
 	${CC:-cc} -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror \
 	    -o "$tmp/$1" "$top/test/$1.c" || die 1 "cannot build the scorer"

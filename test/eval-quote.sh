@@ -65,13 +65,8 @@ seeds=$shared/seeds
 me=eval-quote
 . "$top/test/eval-lib.sh"
 
-for t in nsplit nquote ntsv; do
-	[ -x "$bin/$t" ] || die 2 "$bin/$t: not found (make first)"
-done
-bin=$(cd "$bin" && pwd) || exit 2
-for d in "$seeds" "$dev/text"; do
-	[ -d "$d" ] || die 2 "$d: missing; the shared data must be at $shared/data"
-done
+tools nsplit nquote ntsv
+need "$seeds" "$dev/text"
 for f in "$gold/quotes.tsv" "$gold/scare.tsv" "$dev/gold.tsv"; do
 	[ -f "$f" ] || die 2 "$f: missing"
 done

@@ -38,14 +38,8 @@ seeds=$shared/seeds
 me=eval-strip
 . "$top/test/eval-lib.sh"
 
-for t in nsplit nstrip ntsv; do
-	[ -x "$bin/$t" ] || die 2 "$bin/$t: not found (make first)"
-done
-bin=$(cd "$bin" && pwd) || exit 2
-for d in "$aeb/fulltext" "$aeb/gold" "$seeds"; do
-	[ -d "$d" ] || die 2 "$d: missing; the shared data must be at $data"
-done
-[ -f "$boiler" ] || die 2 "$boiler: missing"
+tools nsplit nstrip ntsv
+need "$aeb/fulltext" "$aeb/gold" "$seeds" "$boiler"
 
 scratch
 mkdir -p "$out/pred" || exit 2

@@ -60,10 +60,7 @@ clusters=${TAG_CLUSTERS:-$ner/wordclusters/glove6b100d_kmeans_top200k.tsv}
 gaz=${TAG_GAZ:-}
 shipped=${TAG_MODEL:-}
 
-for t in nsplit nstrip ntag ntsv; do
-	[ -x "$bin/$t" ] || die 2 "$bin/$t: not found (make first)"
-done
-bin=$(cd "$bin" && pwd -P)
+tools nsplit nstrip ntag ntsv
 [ -f "$ner/conll2003/eng.train" ] || die 2 "$ner/conll2003/eng.train: missing"
 [ -f "$clusters" ] || die 2 "clusters: $clusters: missing"
 [ -z "$gaz" ] || [ -f "$gaz" ] || die 2 "TAG_GAZ: $gaz: no such file"
