@@ -77,7 +77,46 @@ $(BIN)/nstrip: $(NSTRIP:%=$(O)/%.o) $(O)/libnu.a
 # test/run prints "N passed, M failed" last.
 check:
 	$(MAKE) O=build/san BIN=build/san/bin CFLAGS="$(SANFLAGS)" LDFLAGS="$(SANFLAGS)" all
-	sh test/run build/san/bin
+	$(MAKE) O=build/san/replay CFLAGS="$(SANFLAGS) $(FUZZDEF)" LDFLAGS="$(SANFLAGS)" \
+	    FUZZMAIN=build/san/replay/fuzz/replay.o fuzzbins
+	NU_FUZZ=build/san/replay/fuzz sh test/run build/san/bin
+
+# ---- fuzzing (fuzz/README) ----
+# Each target is the library or one tool's core, built with -DNU_FUZZ:
+# input from memory, output to the harness, and abort(3) for exit(3).
+# `make fuzz` runs each under libFuzzer (clang) for FUZZ_SECONDS; `make
+# check` links the same targets to fuzz/replay.c instead and replays
+# fuzz/corpus/<target>/ (tests/fuzz.bats).
+FUZZ = reader escape nsplit nstrip nquote ntag ntsv
+FUZZ_SECONDS = 60
+FUZZCC = clang
+FUZZDEF = -DNU_FUZZ -Wno-unused-function
+FUZZMAIN =
+FZ = $(O)/fuzz
+fuzzbins: $(FUZZ:%=$(FZ)/fuzz-%)
+$(FZ)/%.o: fuzz/%.c fuzz/fuzz.h src/nu.h
+	@mkdir -p $(FZ)
+	$(CC) $(WFLAGS) $(CFLAGS) -c -o $@ $<
+FZLIB = $(FZ)/harness.o $(FUZZMAIN) $(O)/libnu.a
+$(FZ)/fuzz-reader: $(FZ)/reader.o $(FZLIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+$(FZ)/fuzz-escape: $(FZ)/escape.o $(FZLIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+$(FZ)/fuzz-nsplit: $(NSPLIT:%=$(O)/%.o) $(FZ)/tool.o $(FZLIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+$(FZ)/fuzz-nstrip: $(NSTRIP:%=$(O)/%.o) $(FZ)/tool.o $(FZLIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+$(FZ)/fuzz-nquote: $(NQUOTE:%=$(O)/%.o) $(FZ)/tool.o $(FZLIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+$(FZ)/fuzz-ntag: $(NTAG:%=$(O)/%.o) $(FZ)/tool.o $(FZLIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lm
+$(FZ)/fuzz-ntsv: $(O)/ntsv.o $(FZ)/tool.o $(FZLIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+
+fuzz:
+	$(MAKE) O=build/fuzz CC=$(FUZZCC) CFLAGS="$(SANFLAGS) $(FUZZDEF) -fsanitize=fuzzer-no-link" \
+	    LDFLAGS="$(SANFLAGS) -fsanitize=fuzzer" fuzzbins
+	sh fuzz/run build/fuzz $(FUZZ_SECONDS) $(FUZZ)
 
 demo: all
 	$(BIN)/nsplit samples/*.txt | $(BIN)/nstrip | $(BIN)/ntsv articles
@@ -126,4 +165,4 @@ install: all
 clean:
 	rm -rf build $(TOOLS:%=$(BIN)/%)
 
-.PHONY: all check demo bench eval eval-strip eval-quote eval-tag model install clean
+.PHONY: all check demo bench eval eval-strip eval-quote eval-tag model install clean fuzz fuzzbins

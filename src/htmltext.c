@@ -380,6 +380,7 @@ j_object(struct htext *x, struct json *j)
 static int
 j_value(struct htext *x, struct json *j)
 {
+	size_t at;
 	int ok;
 
 	j_ws(j);
@@ -395,9 +396,9 @@ j_value(struct htext *x, struct json *j)
 		j->depth--;
 		return ok;
 	}
-	while (j->i < j->n && !strchr(",]}", j->s[j->i]) && !isws((unsigned char)j->s[j->i]))
+	for (at = j->i; j->i < j->n && !strchr(",]}", j->s[j->i]) && !isws((unsigned char)j->s[j->i]);)
 		j->i++;	/* a number, true, false, null */
-	return 1;
+	return j->i > at;	/* none (a stray ',' or '}'): ld_done would loop */
 }
 
 /* The string value of the member "name" of the object at m.i, in x->tmp. */

@@ -26,8 +26,8 @@ kind_of(const char *name, size_t n)
 	size_t i;
 
 	for (k = nu_kinds; k->kind; k++) {
-		for (i = 0; i < n && k->kind[i] == name[i]; i++)
-			;
+		for (i = 0; i < n && k->kind[i] && k->kind[i] == name[i]; i++)
+			;	/* a NUL in name must not take us past k->kind's */
 		if (i == n && k->kind[n] == '\0')
 			return k;
 	}

@@ -180,6 +180,23 @@ notrec(struct lrd *in)
 		rec_write_line(in->line, in->len);
 }
 
+#ifdef NU_FUZZ
+void
+fuzz_init(void)
+{
+	qlex_init();
+}
+
+/* flags: bit 0 -a, bit 1 -d */
+void
+fuzz_one(struct lrd *in, unsigned flags)
+{
+	opt.terms = flags & 1;
+	opt.direct = flags >> 1 & 1;
+	rec_read(in, record, notrec);
+	flush();
+}
+#else
 int
 main(int argc, char **argv)
 {
@@ -203,3 +220,4 @@ main(int argc, char **argv)
 	flush();
 	return nu_out_finish() ? 1 : nu_status;
 }
+#endif

@@ -23,11 +23,14 @@ static const struct fmt *const fmts[] = {
 static int verbose;
 static int one;			/* -1: a text input is one article */
 static const struct fmt *forced;
+static void usedgrow(void);
 
+/* ID bases given out so far: a hash set, since a shell glob can name a
+ * million files, and a list searched for each would be quadratic */
 static struct {
 	char **v;
-	size_t n;
-} used;				/* ID bases given out so far */
+	size_t n, cap;		/* cap: a power of two, at least twice n */
+} used;
 
 static void
 usage(void)
@@ -47,6 +50,41 @@ fmt_named(const char *name)
 	return NULL;
 }
 
+/* The slot of base s in used: where it is, or the empty one where it
+ * would go (FNV-1a, linear probing). */
+static char **
+usedslot(const char *s)
+{
+	uint32_t h = 2166136261u;
+	const char *p;
+	size_t i;
+
+	if (used.cap == 0)
+		usedgrow();
+	for (p = s; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	for (i = h & (used.cap - 1); used.v[i]; i = (i + 1) & (used.cap - 1))
+		if (strcmp(used.v[i], s) == 0)
+			break;
+	return &used.v[i];
+}
+
+static void
+usedgrow(void)
+{
+	char **old = used.v;
+	size_t i, n = used.cap;
+
+	used.cap = n ? n * 2 : 64;
+	used.v = calloc(used.cap, sizeof *used.v);
+	if (!used.v)
+		nu_die(1, "out of memory");
+	for (i = 0; i < n; i++)
+		if (old[i])
+			*usedslot(old[i]) = old[i];
+	free(old);
+}
+
 /* The ID base: the file name without directory and last extension, with
  * white space and controls made '_' so that IDs never break a field, and
  * dots too, so that base.N is never ambiguous ("dump.1.txt" is dump_1, not
@@ -56,7 +94,7 @@ setbase(struct ctx *c, const char *path)
 {
 	const char *b = strrchr(path, '/'), *dot;
 	size_t i, n, k;
-	char suffix[32];
+	char suffix[32], **slot;
 
 	b = b ? b + 1 : path;
 	if (strcmp(path, "-") == 0)
@@ -69,18 +107,14 @@ setbase(struct ctx *c, const char *path)
 	if (c->base.len == 0)
 		buf_adds(&c->base, "doc");
 	n = c->base.len;
-	for (k = 1;; k++) {
-		for (i = 0; i < used.n; i++)
-			if (strcmp(used.v[i], c->base.p) == 0)
-				break;
-		if (i == used.n)
-			break;
+	for (k = 1; *(slot = usedslot(c->base.p)); k++) {
 		c->base.len = n;
 		snprintf(suffix, sizeof suffix, "-%zu", k + 1);
 		buf_adds(&c->base, suffix);
 	}
-	used.v = nu_realloc(used.v, (used.n + 1) * sizeof *used.v);
-	used.v[used.n++] = nu_strdup(c->base.p);
+	*slot = nu_strdup(c->base.p);
+	if (++used.n * 2 > used.cap)
+		usedgrow();
 }
 
 /* Inputs nsplit cannot read as text: say what to do instead. */
@@ -244,6 +278,31 @@ input(struct lrd *in, void *arg)
 		nu_warn("%s: found %lu of %lu announced articles", in->name, c.lastcount, c.expected);
 }
 
+#ifdef NU_FUZZ
+void
+fuzz_init(void)
+{
+}
+
+/* flags: bits 0-3 a format to force (1 to 8: fmts[0] to fmts[7], else
+ * none), bit 4 -1, bit 5 -v; the names given out are forgotten, so that
+ * every input is a first */
+void
+fuzz_one(struct lrd *in, unsigned flags)
+{
+	size_t i;
+
+	forced = (flags & 15) >= 1 && (flags & 15) <= 8 ? fmts[(flags & 15) - 1] : NULL;
+	one = flags >> 4 & 1;
+	verbose = flags >> 5 & 1;
+	input(in, NULL);
+	for (i = 0; i < used.cap; i++) {
+		free(used.v[i]);
+		used.v[i] = NULL;
+	}
+	used.n = 0;
+}
+#else
 int
 main(int argc, char **argv)
 {
@@ -273,3 +332,4 @@ main(int argc, char **argv)
 		return 1;
 	return nu_status;
 }
+#endif

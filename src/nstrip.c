@@ -270,6 +270,24 @@ notrec(struct lrd *in)
 		rec_write_line(in->line, in->len);
 }
 
+#ifdef NU_FUZZ
+void
+fuzz_init(void)
+{
+	feat_init();
+	pat_init();
+}
+
+/* flags: bit 0 -m.  The table of paragraphs seen (`repeated`) is kept
+ * from input to input, as from article to article. */
+void
+fuzz_one(struct lrd *in, unsigned flags)
+{
+	opt.mark = flags & 1;
+	rec_read(in, record, notrec);
+	flush();
+}
+#else
 int
 main(int argc, char **argv)
 {
@@ -306,3 +324,4 @@ main(int argc, char **argv)
 		fp_save(opt.fpfile);	/* after the output, which is whole */
 	return rc;
 }
+#endif

@@ -17,7 +17,10 @@
 #define NTAG_MODEL "/usr/local/share/newsutils/ntag.model"
 #endif
 
-void conll_tag(int argc, char **argv, const struct model *m, int bilou);
+/* -C (tagconll.c): conll_input for each input, between the two */
+void conll_begin(const struct model *m, int bilou);
+void conll_input(struct lrd *in, void *arg);
+void conll_end(void);
 size_t conll_read(const char *path, struct tdoc **docs, size_t *nd, size_t *capd,
     const struct model *m, char **text);
 
@@ -163,6 +166,28 @@ train(struct trainargs *t)
 	model_free(&M);
 }
 
+#ifdef NU_FUZZ
+void
+fuzz_init(void)
+{
+	load(NULL);
+}
+
+/* flags: bit 0 -C, bit 1 -b (with -C), bit 2 -d */
+void
+fuzz_one(struct lrd *in, unsigned flags)
+{
+	opt.nodate = flags >> 2 & 1;
+	if (flags & 1) {
+		conll_begin(&M, flags >> 1 & 1);
+		conll_input(in, NULL);
+		conll_end();
+		return;
+	}
+	rec_read(in, record, notrec);
+	flush();
+}
+#else
 int
 main(int argc, char **argv)
 {
@@ -208,9 +233,11 @@ main(int argc, char **argv)
 	if (t.out || t.clusters || t.gaz || epochs || (conll && (opt.alias || opt.nodate || t.o.verbose)) || (bilou && !conll))
 		usage();
 	load(model);
-	if (conll)
-		conll_tag(argc - optind, argv + optind, &M, bilou);
-	else {
+	if (conll) {
+		conll_begin(&M, bilou);
+		nu_inputs(argc - optind, argv + optind, conll_input, NULL);
+		conll_end();
+	} else {
 		if (opt.alias)
 			tart_aliases(&A, opt.alias);
 		nu_records(argc - optind, argv + optind, record, notrec);
@@ -221,3 +248,4 @@ main(int argc, char **argv)
 	}
 	return nu_out_finish() ? 1 : nu_status;
 }
+#endif

@@ -18,7 +18,7 @@
 #define MAXKEYS 32
 #define MAXTAB 8
 
-static struct {
+static struct tsv {
 	int articles;			/* the articles table */
 	const char *kinds[MAXTAB];	/* record kinds shown */
 	const struct kind *kindp[MAXTAB];	/* the same, NULL when unknown */
@@ -565,11 +565,69 @@ notrec(struct lrd *in)
 	nu_warnx("%s:%lu: not a record: skipped", in->name, in->lineno);
 }
 
+/* The tables of spec, and the keys they need, after the options. */
+static void
+setup(char *spec)
+{
+	size_t i;
+
+	tables(spec);
+	t.direct = !t.articles && !t.unknown && t.nkinds == 1 && t.nshow == 0;
+	/* the articles table needs these whether or not -f asked */
+	for (i = 0; i < O_N; i++) {
+		if (t.articles && keyidx(own[i], strlen(own[i])) < 0)
+			addkey(own[i]);
+		ownidx[i] = keyidx(own[i], strlen(own[i]));
+	}
+}
+
+static void
+finish(void)
+{
+	flush();
+	if (!t.headed)
+		header();	/* an empty table still has its header */
+}
+
+#ifdef NU_FUZZ
+void
+fuzz_init(void)
+{
+}
+
+/* flags: bits 0-2 the table (specs[]), bit 3 -H, bit 4 -f title,url */
+void
+fuzz_one(struct lrd *in, unsigned flags)
+{
+	static const char *const specs[] = {"articles", "paras", "quotes", "entities",
+	    "paras,junk", "para,quote,ent,junk", "hint", "skipped_part"};
+	static struct tsv t0;
+	static int saved;
+	static char spec[32], keys[16];
+	size_t i;
+
+	if (!saved) {
+		t0 = t;
+		saved = 1;
+	}
+	for (i = 0; i < t.ncols; i++)
+		free((void *)t.cols[i]);	/* addcols' copies */
+	t = t0;
+	t.header = !(flags >> 3 & 1);
+	if (flags >> 4 & 1) {
+		strcpy(keys, "title,url");
+		fields(keys);
+	}
+	strcpy(spec, specs[flags & 7]);
+	setup(spec);
+	rec_read(in, record, notrec);
+	finish();
+}
+#else
 int
 main(int argc, char **argv)
 {
 	int c;
-	size_t i;
 	char *spec = "articles";
 
 	nu_init(argv[0]);
@@ -592,19 +650,11 @@ main(int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	tables(spec);
-	t.direct = !t.articles && !t.unknown && t.nkinds == 1 && t.nshow == 0;
-	/* the articles table needs these whether or not -f asked */
-	for (i = 0; i < O_N; i++) {
-		if (t.articles && keyidx(own[i], strlen(own[i])) < 0)
-			addkey(own[i]);
-		ownidx[i] = keyidx(own[i], strlen(own[i]));
-	}
+	setup(spec);
 	nu_records(argc, argv, record, notrec);
-	flush();
-	if (!t.headed)
-		header();	/* an empty table still has its header */
+	finish();
 	if (nu_out_finish())
 		return 1;
 	return nu_status;
 }
+#endif

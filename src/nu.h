@@ -30,6 +30,15 @@ char *nu_strdup(const char *s);
 int nu_out_finish(void);	/* flush output; on error say so and return 1 */
 
 /* ---- output (out.c): standard output through one buffer and write(2) ---- */
+#ifdef NU_FUZZ
+struct lrd;
+/* fuzz/: the harness gets the output instead of write(2), and each tool
+ * one input from memory through what its main runs (flags: the options,
+ * a tool's own choice of bits) */
+void fuzz_out(const char *s, size_t n);
+void fuzz_init(void);
+void fuzz_one(struct lrd *in, unsigned flags);
+#endif
 #define NU_OBUF (1 << 18)
 extern char nu_obuf[NU_OBUF];
 extern size_t nu_olen;
@@ -149,8 +158,11 @@ struct lrd {
 	size_t nahead, iahead;	/* how many; the next one */
 	int scanfl;		/* LRD_* of the line scanned up to scan */
 	int eof;
+	const char *mem;	/* lrd_mem: the bytes read, how many, how far */
+	size_t memlen, memoff, memchunk;
 };
 int lrd_open(struct lrd *r, const char *path);	/* -1 and errno on failure */
+void lrd_mem(struct lrd *r, const char *name, const char *s, size_t n, size_t chunk);
 ssize_t lrd_get(struct lrd *r);			/* length, or -1 at end/error */
 void lrd_close(struct lrd *r);
 void nu_inputs(int argc, char **argv, void (*fn)(struct lrd *, void *), void *arg);
@@ -211,6 +223,7 @@ void unesc_add(struct buf *b, const char *s, size_t n);
  * each record, bad each non-blank line that is not one. */
 void nu_records(int argc, char **argv, void (*rec)(struct lrd *, struct rec *),
     void (*bad)(struct lrd *));
+void rec_read(struct lrd *in, void (*rec)(struct lrd *, struct rec *), void (*bad)(struct lrd *));	/* one input */
 /* Write one record: id, kind, then nf text fields that get escaped
  * (fl NULL: NUL-terminated fields). */
 void rec_write(const char *id, const char *kind, int nf, const char *const *f, const size_t *fl);

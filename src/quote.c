@@ -751,7 +751,7 @@ verbcue(struct quote *q, int pi, uint32_t v, uint32_t s0, uint32_t s1, int after
 	    !(T[sp.t0 - 1].fl & TF_CAP) && !small(sp.t0 - 1))
 		sp.type = NP_NONE;	/* X sought to calm his supporters saying: an object */
 	if (sp.type == NP_NONE && (ingform(v) || is(v - 1, "and") || is(v - 1, "but") ||
-	    is(v - 1, "to") || T[v - 1].type == T_DASH))	/* went on to say */
+	    is(v - 1, "to") || (v > 0 && T[v - 1].type == T_DASH)))	/* went on to say */
 		sp = mainsubject(pi, s0, v);	/* He smiled and said, “…” */
 	if (sp.type == NP_NONE && !after && wl(v, W_SPEECH) && !ingform(v) &&
 	    (v == s0 || punct(v - 1, ',') || punct(v - 1, ':'))) {

@@ -124,28 +124,33 @@ conll_flush(struct conllout *c)
 	lines_reset(&c->L);
 }
 
-static void
+static struct conllout C;
+
+void
+conll_begin(const struct model *m, int bilou)
+{
+	C.m = m;
+	C.bilou = bilou;
+}
+
+/* An input: its documents are tagged as each ends; the last one waits
+ * for conll_end, since the next input may go on with it. */
+void
 conll_input(struct lrd *in, void *arg)
 {
-	struct conllout *c = arg;
-
+	(void)arg;
 	while (lrd_get(in) >= 0) {
-		if (docstart(in->line, in->len) && c->L.n)
-			conll_flush(c);
-		lines_add(&c->L, in->line, in->len);
+		if (docstart(in->line, in->len) && C.L.n)
+			conll_flush(&C);
+		lines_add(&C.L, in->line, in->len);
 	}
 }
 
 void
-conll_tag(int argc, char **argv, const struct model *m, int bilou)
+conll_end(void)
 {
-	static struct conllout c;
-
-	c.m = m;
-	c.bilou = bilou;
-	nu_inputs(argc, argv, conll_input, &c);
-	if (c.L.n)
-		conll_flush(&c);
+	if (C.L.n)
+		conll_flush(&C);
 }
 
 /* ---- training data (-T) ---- */

@@ -456,3 +456,13 @@ quotes() {
 @test "possessives: his warning that “…”, her remark that “…”, Kowal’s claim that “…”" {
 	quotes possessive
 }
+
+# Found by fuzz-nquote: a cue verb as the paragraph's first token made
+# nquote read the token before it (there is none) and crash.
+@test "a paragraph that starts with its cue verb: no crash, no quote" {
+	printf 'a\tdoc\t-\ttext\na\tpara\t1\tsaid \342\200\234Stop,\342\200\235 the man.\n' >"$T/in"
+	runtool nquote "$T/in"
+	[ "$rc" -eq 0 ]
+	cmp "$T/in" "$T/out"
+	[ ! -s "$T/err" ]
+}

@@ -240,3 +240,13 @@ archive() {
 	printf '1\tThe mayor, Ada Moss, said the ferry will run all winter.\n2\tBridge Ferry\n3\tSee the map of the route and times here.\n' >"$T/want"
 	same_bytes "$T/want" "$T/p"
 }
+
+# Found by fuzz-nsplit: a stray '}' or ',' after a JSON-LD value was a
+# value of no bytes, and the script reader looped on it for ever.
+@test "web: JSON-LD with stray closing brackets or commas ends" {
+	for tail in ' }' ', ]' ',' '}}}'; do
+		printf '<!DOCTYPE html><script type="application/ld+json">{"@type":"NewsArticle","headline":"A"}%s</script><p>Hello there.</p>\n' "$tail" >"$T/in.html"
+		timeout 10 nsplit "$T/in.html" >"$T/out"
+		printf 'in\tdoc\t%s\thtml\nin\tmeta\ttitle\tA\nin\tpara\t1\tHello there.\n' "$T/in.html" | cmp - "$T/out"
+	done
+}
