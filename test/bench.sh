@@ -13,7 +13,8 @@
 # 5x of cat on one core": a tool that takes more than five times as long
 # as cat on the same input fails, and so does the script.  nquote, which
 # tokenizes every paragraph, has its own: 100 MB/s; ntag, a tagger, is
-# measured in tokens a second.
+# measured in tokens a second.  Then test/bench-scale.sh takes the text
+# samples to 1 GB for peak RSS, time per byte and the whole pipeline.
 # POSIX sh and awk only.
 bin=${1:-bin}
 [ $# -gt 0 ] && shift
@@ -163,8 +164,20 @@ for l in "$@"; do
 	fmt=${l##*/}
 	measure "${fmt%.list}" || fail=1
 done
+# memory and time at scale, on the text samples
+scale=0
+if [ -f "$tmp/text.list" ]; then
+	set --
+	while IFS= read -r f; do
+		set -- "$@" "$f"
+	done <"$tmp/text.list"
+	sh "$top/test/bench-scale.sh" "$bin" "$@" || scale=1
+fi
 if [ "$fail" -ne 0 ]; then
 	echo "bench: FAIL: over the budget of ${budget}x cat"
-	exit 1
 fi
+if [ "$scale" -ne 0 ]; then
+	echo "bench: FAIL: over a bound at scale (bench-scale above)"
+fi
+[ "$fail" -eq 0 ] && [ "$scale" -eq 0 ] || exit 1
 echo "bench: PASS"
