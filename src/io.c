@@ -395,6 +395,27 @@ struct recfns {
 	void (*bad)(struct lrd *);
 };
 
+/* A stream saved by an editor may start with a byte order mark and end
+ * its lines in CR LF.  Neither is data (a field escapes every CR, and no
+ * ID holds a mark), so the record readers drop both, as nsplit does in
+ * text: else the mark is part of the first ID, which then differs from
+ * the next record's, and the CR part of each line's last field. */
+static void
+rec_trim(struct lrd *in)
+{
+	int i;
+
+	if (in->lineno == 1 && in->len >= 3 &&
+	    memcmp(in->line, "\357\273\277", 3) == 0) {
+		in->line += 3;
+		in->len -= 3;
+		for (i = 0; i < in->ntab; i++)
+			in->tab[i] -= 3;
+	}
+	if (in->len > 0 && in->line[in->len - 1] == '\r')
+		in->line[--in->len] = '\0';
+}
+
 void
 rec_read(struct lrd *in, void (*rec)(struct lrd *, struct rec *), void (*bad)(struct lrd *))
 {
@@ -402,6 +423,7 @@ rec_read(struct lrd *in, void (*rec)(struct lrd *, struct rec *), void (*bad)(st
 
 	in->tabs = 1;
 	while (lrd_get(in) >= 0) {
+		rec_trim(in);
 		if (rec_fields(&r, in->line, in->len, in->tab, in->ntab) == 0)
 			rec(in, &r);
 		else if (in->len > 0)	/* a blank line carries nothing */

@@ -220,7 +220,9 @@ input(struct lrd *in, void *arg)
 		}
 		if (!f && !held && (f = sniff(s, n, in->lineno, 1)))
 			run(f, &c, &h);
-		held |= nu_rtrim(s, n) > 0;
+		/* a byte order mark is no content: a page may start below it */
+		held |= nu_rtrim(s, n) > (in->lineno == 1 && n >= 3 &&
+		    memcmp(s, "\357\273\277", 3) == 0 ? 3 : 0);
 		if (f && f->bytes) {	/* as it is: the format decodes it */
 			c.lineno = in->lineno;
 			f->bytes(&c, s, n);

@@ -498,6 +498,7 @@ kindof(const struct rec *r)
 	static size_t lastlen;
 	static const struct kind *lastk;
 
+	const struct kind *k;
 	size_t i;
 
 	if (last && r->fl[1] == lastlen) {
@@ -506,12 +507,14 @@ kindof(const struct rec *r)
 		if (i == lastlen)
 			return lastk;
 	}
-	lastk = kind_of(r->f[1], r->fl[1]);
-	if (lastk) {
-		last = lastk->kind;
+	/* an unknown kind is not remembered: else lastk, NULL, would go with
+	 * the last known one, and every para after a note be unknown */
+	if ((k = kind_of(r->f[1], r->fl[1]))) {
+		lastk = k;
+		last = k->kind;
 		lastlen = r->fl[1];
 	}
-	return lastk;
+	return k;
 }
 
 static void

@@ -53,6 +53,8 @@ struct qname {			/* a run of capitalised words */
 	int efl;		/* of the entity, all its names (-1: not yet) */
 	uint32_t lasth;		/* hash of its last word (wordhash) */
 	uint64_t bloom;		/* a bit for each of its words */
+	int rep;		/* the first name with the same tokens (index_names) */
+	int allfl;		/* of a first one: the fl of all its names, OR-ed */
 };
 enum { NM_PERSON = 1, NM_ORG = 2, NM_MALE = 4, NM_FEMALE = 8, NM_SUBJ = 16, NM_INQ = 32 };
 
@@ -70,8 +72,14 @@ struct qart {
 	size_t nnm, capnm;
 	uint32_t *cand;		/* tokens that may start indirect speech */
 	size_t ncand, capcand;
-	int *nmnext;		/* the names by the hash of their last word: */
-	int nmhead[256];	/* chains, built when first needed */
+	/* speaker.c's indexes of the names, built when first needed: the
+	 * distinct ones (their own rep) in text order and by the hash of
+	 * their last word (chains in text order), the ones a noun may stand
+	 * for, and a hash table of name indexes that finds the reps */
+	int *nmnext, *nmhead, *nmtab;
+	size_t nmmask, captab;
+	int *nmdist, *nmnoun;
+	size_t ndist, nnoun;
 	int indexed;
 };
 

@@ -74,13 +74,25 @@ abbreviated(const char *s, const struct tok *t, size_t i)
 	return sent_abbrev(s + w->off, w->len);
 }
 
+/* A run of SENT_MAX tokens with no end is no sentence (a table, a list,
+ * binary data): it ends there, since nquote's work on a quote grows with
+ * the length of its sentence, and a paragraph of 1 MB without a full stop
+ * took minutes. */
+#define SENT_MAX 1000
+
 size_t
 sent_split(const char *s, struct tok *t, size_t nt)
 {
-	size_t i, j, ns = 0;
+	size_t i, j, ns = 0, beg = 0;	/* beg: where the sentence began */
 
 	for (i = 0; i < nt; i++) {
 		t[i].fl &= (uint16_t)~TF_END;
+		if (i - beg + 1 == SENT_MAX) {
+			t[i].fl |= TF_END;
+			ns++;
+			beg = i + 1;
+			continue;
+		}
 		if (!stop(s, &t[i]))
 			continue;
 		/* the marks and brackets that close with it */
@@ -96,6 +108,7 @@ sent_split(const char *s, struct tok *t, size_t nt)
 		t[j - 1].fl |= TF_END;
 		ns++;
 		i = j - 1;
+		beg = j;
 	}
 	if (nt && !(t[nt - 1].fl & TF_END)) {
 		t[nt - 1].fl |= TF_END;

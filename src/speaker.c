@@ -63,6 +63,8 @@ addname(int pi, uint32_t t0, uint32_t t1, int title)
 	n->fl = 0;
 	n->efl = -1;
 	n->bloom = 0;	/* hashed when first compared */
+	n->rep = -1;
+	n->allfl = 0;
 	return n;
 }
 
@@ -204,8 +206,6 @@ sametok(int pi, uint32_t k, int pj, uint32_t j, int icase)
 	return memcmp(QTEXT(A, pi) + x->off, QTEXT(A, pj) + y->off, n) == 0;
 }
 
-/* Does name c contain every word of the phrase [t0, t1) of paragraph pi,
- * and end like it (a person) or anywhere (an organisation)? */
 /* The bits of name c's words, hashed when first asked for. */
 static uint64_t
 namebloom(struct qname *c)
@@ -231,44 +231,153 @@ mention(int pi, uint32_t t0, uint32_t t1)
 	return m;
 }
 
-/* The names that may cover a mention: a person's share its last word,
- * so only its chain is walked; a body's may end anyhow, so all are. */
+/* At most NM_LOOK names are looked at for one question (the fullest form
+ * of a name, what it names, a noun's organisation, a pronoun's
+ * antecedent): a news story has far fewer distinct names, and without a
+ * bound an article of 50 MB (a transcript, a book, a page of one line)
+ * took time quadratic in its names: a page of 4 MB, minutes. */
+#define NM_LOOK 1024
+
+/* A hash of name c's tokens from a: its last word's hash (lasth), how
+ * many tokens and bytes, and the first word's first bytes.  Not of every
+ * byte, which cost a twentieth of nquote's time: samespan settles it. */
+static uint32_t
+spanhash(const struct qname *c, uint32_t a)
+{
+	const struct tok *t = QTOK(A, c->para);
+	const char *s = QTEXT(A, c->para) + t[a].off;
+	uint32_t w = 0;
+	uint64_t h;
+
+	memcpy(&w, s, t[a].len < 4 ? t[a].len : 4);
+	h = ((uint64_t)c->lasth << 32 | w) ^
+	    ((uint64_t)(c->t1 - a) << 24 | (t[c->t1 - 1].off + t[c->t1 - 1].len - t[a].off));
+	return (uint32_t)((h * 0x9E3779B97F4A7C15u) >> 32);
+}
+
+/* Are tokens [a0, a1) of paragraph pa those of [b0, b1) of pb, bytes,
+ * bounds and the bytes between them? */
+static int
+samespan(int pa, uint32_t a0, uint32_t a1, int pb, uint32_t b0, uint32_t b1)
+{
+	const struct tok *x = QTOK(A, pa), *y = QTOK(A, pb);
+	uint32_t k;
+
+	if (a1 - a0 != b1 - b0)
+		return 0;
+	for (k = 0; k < a1 - a0; k++)
+		if (x[a0 + k].len != y[b0 + k].len ||
+		    x[a0 + k].off - x[a0].off != y[b0 + k].off - y[b0].off)
+			return 0;
+	return memcmp(QTEXT(A, pa) + x[a0].off, QTEXT(A, pb) + y[b0].off,
+	    x[a1 - 1].off + x[a1 - 1].len - x[a0].off) == 0;
+}
+
+static uint32_t
+spanstart(const struct qname *c, int titled)
+{
+	return titled ? (uint32_t)c->title : c->t0;
+}
+
+/* The first name with the tokens of name i (from its title when titled):
+ * found in the table, or i, entered as the first. */
+static int
+firstof(size_t i, int titled)
+{
+	const struct qname *c = &A->nm[i];
+	uint32_t a = spanstart(c, titled);
+	size_t j = spanhash(c, a) & A->nmmask;
+	int k;
+
+	for (; (k = A->nmtab[j]) >= 0; j = (j + 1) & A->nmmask)
+		if (samespan(c->para, a, c->t1, A->nm[k].para, spanstart(&A->nm[k], titled),
+		    A->nm[k].t1))
+			return k;
+	A->nmtab[j] = (int)i;
+	return (int)i;
+}
+
+/* The names a question looks at.  A name repeated, bytes and all, tells
+ * nothing new: its first (its rep) stands for it, with the flags of all
+ * (allfl), and later ones never won, since only a fuller name does.  A
+ * noun may stand for a body with that word in its name or a person with
+ * that title: the distinct bodies and titled names, in nmnoun.  A
+ * person's name shares its last word with its fuller forms, so those
+ * are found in its chain. */
 static void
 index_names(void)
 {
-	size_t i;
+	size_t i, size;
 	int h;
 
 	if (A->indexed)
 		return;
+	for (size = 256; size < 2 * A->nnm; size *= 2)
+		;
+	if (size > A->captab) {
+		A->captab = size;
+		A->nmtab = nu_realloc(A->nmtab, size * sizeof *A->nmtab);
+		A->nmhead = nu_realloc(A->nmhead, size * sizeof *A->nmhead);
+	}
+	A->nmmask = size - 1;
 	A->nmnext = nu_realloc(A->nmnext, (A->nnm + 1) * sizeof *A->nmnext);
-	memset(A->nmhead, -1, sizeof A->nmhead);
-	for (i = A->nnm; i-- > 0;) {	/* each chain in text order */
-		namebloom(&A->nm[i]);
-		h = A->nm[i].lasth & 255;
-		A->nmnext[i] = A->nmhead[h];
-		A->nmhead[h] = (int)i;
+	A->nmdist = nu_realloc(A->nmdist, (A->nnm + 1) * sizeof *A->nmdist);
+	A->nmnoun = nu_realloc(A->nmnoun, (A->nnm + 1) * sizeof *A->nmnoun);
+	memset(A->nmtab, -1, size * sizeof *A->nmtab);
+	for (A->ndist = 0, i = 0; i < A->nnm; i++) {
+		namebloom(&A->nm[i]);	/* lasth, for firstof's hash */
+		A->nm[i].rep = firstof(i, 0);
+		A->nm[A->nm[i].rep].allfl |= A->nm[i].fl;
+		if (A->nm[i].rep == (int)i)
+			A->nmdist[A->ndist++] = (int)i;
+	}
+	memset(A->nmtab, -1, size * sizeof *A->nmtab);
+	for (A->nnoun = 0, i = 0; i < A->nnm; i++)
+		if ((A->nm[i].fl & NM_ORG) ? A->nm[i].rep == (int)i :
+		    A->nm[i].title >= 0 && firstof(i, 1) == (int)i)
+			A->nmnoun[A->nnoun++] = (int)i;
+	memset(A->nmhead, -1, size * sizeof *A->nmhead);
+	for (i = A->ndist; i-- > 0;) {	/* each chain in text order */
+		struct qname *c = &A->nm[A->nmdist[i]];
+
+		namebloom(c);
+		h = (int)(c->lasth & A->nmmask);
+		A->nmnext[A->nmdist[i]] = A->nmhead[h];
+		A->nmhead[h] = A->nmdist[i];
 	}
 	A->indexed = 1;
 }
 
+/* A walk over the names that may cover a mention: a person's chain, or
+ * for a body all the distinct names; NM_LOOK at most. */
+struct walk {
+	int org, i;
+	size_t n;
+};
+
 static int
-first(const struct mention *m, int org)
+first(struct walk *w, const struct mention *m, int org)
 {
-	if (org)
-		return A->nnm ? 0 : -1;
 	index_names();
-	return A->nmhead[m->lasth & 255];
+	w->org = org;
+	w->n = 0;
+	if (org)
+		return w->i = A->ndist ? A->nmdist[0] : -1;
+	return w->i = A->nmhead[m->lasth & A->nmmask];
 }
 
 static int
-next(int i, int org)
+next(struct walk *w)
 {
-	if (org)
-		return (size_t)i + 1 < A->nnm ? i + 1 : -1;
-	return A->nmnext[i];
+	if (++w->n == NM_LOOK)
+		return w->i = -1;
+	if (w->org)
+		return w->i = w->n < A->ndist ? A->nmdist[w->n] : -1;
+	return w->i = A->nmnext[w->i];
 }
 
+/* Does name c contain every word of the phrase m, and end like it (a
+ * person) or anywhere (an organisation)? */
 static int
 covers(struct qname *c, const struct mention *m, int org)
 {
@@ -325,9 +434,10 @@ fullest(int pi, uint32_t t0, uint32_t t1, int org)
 {
 	const struct qname *best = NULL;
 	struct mention m = mention(pi, t0, t1);
+	struct walk w;
 	int i;
 
-	for (i = first(&m, org); i >= 0; i = next(i, org))
+	for (i = first(&w, &m, org); i >= 0; i = next(&w))
 		if (covers(&A->nm[i], &m, org) && fuller(&A->nm[i], best))
 			best = &A->nm[i];
 	return best;
@@ -339,24 +449,28 @@ flags_of(int pi, uint32_t t0, uint32_t t1, const struct qname *full)
 {
 	int fl, i;
 	struct mention m = mention(pi, t0, t1);
+	struct walk w;
 
 	setpara(pi);
 	fl = nameflags(t0, t1, -1);
 	if (full)
 		fl |= full->fl & (NM_PERSON | NM_ORG | NM_MALE | NM_FEMALE);
-	for (i = full ? first(&m, fl & NM_ORG) : -1; i >= 0; i = next(i, fl & NM_ORG))
+	for (i = full ? first(&w, &m, fl & NM_ORG) : -1; i >= 0; i = next(&w))
 		if (covers(&A->nm[i], &m, fl & NM_ORG))	/* Mr Kowal, elsewhere */
-			fl |= A->nm[i].fl & (NM_PERSON | NM_MALE | NM_FEMALE);
+			fl |= A->nm[i].allfl & (NM_PERSON | NM_MALE | NM_FEMALE);
 	if ((fl & NM_MALE) && (fl & NM_FEMALE))
 		fl &= ~(NM_MALE | NM_FEMALE);
 	return fl;
 }
 
 /* What the person or body that name c names is, from all its names:
- * worked out once per name, since a pronoun looks at many. */
+ * worked out once per name (its rep: the same bytes tell the
+ * same), since a pronoun looks at many. */
 static int
 entity(struct qname *c)
 {
+	index_names();
+	c = &A->nm[c->rep];
 	if (c->efl < 0)
 		c->efl = flags_of(c->para, c->t0, c->t1, fullest(c->para, c->t0, c->t1, 0));
 	return c->efl;
@@ -420,8 +534,9 @@ noun_speaker(struct quote *q)
 	b = wl(h, W_BODY | W_PEOPLE);
 	q->gfl = b ? NM_ORG : NM_PERSON;
 	hb = bloom(q->sp.para, h, h + 1, &j);
-	for (i = 0; i < A->nnm; i++) {
-		struct qname *c = &A->nm[i];
+	index_names();
+	for (i = 0; i < A->nnoun && i < NM_LOOK; i++) {
+		struct qname *c = &A->nm[A->nmnoun[i]];
 
 		if (c->fl & NM_ORG) {
 			if (!(namebloom(c) & hb))
@@ -472,6 +587,23 @@ before(int pa, uint32_t ta, int pb, uint32_t tb)
 	return pa < pb || (pa == pb && ta < tb);
 }
 
+/* How many names start before token t0 of paragraph pi: the names are in
+ * text order, so the walks back from there need not pass the later ones. */
+static size_t
+nbefore(int pi, uint32_t t0)
+{
+	size_t lo = 0, hi = A->nnm, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (before(A->nm[mid].para, A->nm[mid].t0, pi, t0))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The nearest name before token t0 of paragraph pi (and after the
  * speaker bq, if any) that has one of the flags in need (0: any name)
  * and agrees with pronoun p; for he and she a person, or with need 0 any
@@ -479,10 +611,10 @@ before(int pa, uint32_t ta, int pb, uint32_t tb)
 static struct qname *
 antecedent(int pi, uint32_t t0, int p, int need, const struct quote *bq)
 {
-	size_t i;
+	size_t i, lo;
 	int fl;
 
-	for (i = A->nnm; i-- > 0;) {
+	for (i = nbefore(pi, t0), lo = i > NM_LOOK ? i - NM_LOOK : 0; i-- > lo;) {
 		struct qname *c = &A->nm[i];
 
 		if (!before(c->para, c->t0, pi, t0) || (c->fl & NM_INQ))
@@ -510,7 +642,7 @@ relative_of(int pi, uint32_t t0)
 {
 	size_t i;
 
-	for (i = A->nnm; i-- > 0;) {
+	for (i = nbefore(pi, t0); i-- > 0;) {
 		const struct qname *c = &A->nm[i];
 
 		if (c->para > pi || (c->para == pi && c->t1 > t0))
@@ -555,7 +687,7 @@ pronoun_speaker(struct quote *q, struct quote *const *done, size_t ndone)
 		p = 's';
 	if (p == 't' && !is(t0, "they") && !is(t0, "their"))
 		p = 0;
-	for (i = ndone; i-- > 0;) {
+	for (i = ndone; i-- > 0 && ndone - i <= NM_LOOK;) {
 		const struct quote *d = done[i];
 
 		if (d->kb > d->ka && d->sp.type != NP_NONE && agrees(d->gfl, p) &&
@@ -588,12 +720,12 @@ static struct qname *
 insentence(const struct quote *q)
 {
 	uint32_t s0 = q->tok;
-	size_t i;
+	size_t i, lo;
 
 	setpara(q->para);
 	while (s0 > 0 && !(T[s0 - 1].fl & TF_END))
 		s0--;
-	for (i = A->nnm; i-- > 0;) {
+	for (i = nbefore(q->para, q->tok), lo = i > NM_LOOK ? i - NM_LOOK : 0; i-- > lo;) {
 		struct qname *c = &A->nm[i];
 
 		if (c->para > q->para || (c->para == q->para && c->t0 >= q->tok))
