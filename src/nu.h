@@ -42,7 +42,8 @@ void fuzz_one(struct lrd *in, unsigned flags);
 #define NU_OBUF (1 << 18)
 extern char nu_obuf[NU_OBUF];
 extern size_t nu_olen;
-void out_flush(void);		/* a write error ends the tool */
+void out_flush(void);		/* all of it; a write error ends the tool */
+void out_room(void);		/* its whole lines, to make room (out.c) */
 void out_big(const void *s, size_t n);	/* out_add when it does not fit */
 void out_u(unsigned long v);	/* decimal */
 void out_esc(const char *s, size_t n);	/* escaped as a text field */
@@ -69,7 +70,7 @@ static inline void
 out_c(int c)
 {
 	if (nu_olen == NU_OBUF)
-		out_flush();
+		out_room();
 	nu_obuf[nu_olen++] = (char)c;
 }
 

@@ -14,50 +14,70 @@
 char nu_obuf[NU_OBUF];
 size_t nu_olen;
 
-void
-out_flush(void)
+/* Write nu_obuf[0, n) and keep the rest at the front. */
+static void
+writeout(size_t n)
 {
 	size_t off = 0;
-	ssize_t n;
+	ssize_t k;
 
 #ifdef NU_FUZZ
-	fuzz_out(nu_obuf, nu_olen);	/* fuzz/ checks what a tool writes */
-	nu_olen = 0;
-	return;
+	fuzz_out(nu_obuf, n);	/* fuzz/ checks what a tool writes */
+	off = n;
 #endif
-	while (off < nu_olen) {
-		n = write(1, nu_obuf + off, nu_olen - off);
-		if (n < 0 && errno == EINTR)
+	while (off < n) {
+		k = write(1, nu_obuf + off, n - off);
+		if (k < 0 && errno == EINTR)
 			continue;
-		if (n < 0) {
+		if (k < 0) {
 			nu_olen = 0;
 			if (errno == EPIPE)
 				exit(1);
 			nu_die(1, "write error: %s", strerror(errno));
 		}
-		off += (size_t)n;
+		off += (size_t)k;
 	}
-	nu_olen = 0;
+	memmove(nu_obuf, nu_obuf + n, nu_olen - n);
+	nu_olen -= n;
+}
+
+void
+out_flush(void)
+{
+	writeout(nu_olen);
+}
+
+/* Room in a full buffer: its whole lines go out and an unfinished last
+ * line waits, so that every write(2) ends at a newline and jobs that
+ * append to one file (xargs -P ... >>file) never break each other's
+ * lines.  A line of more than half the buffer goes as it is: the room
+ * after this is half the buffer at least. */
+void
+out_room(void)
+{
+	size_t n = nu_olen;
+
+	while (n > 0 && nu_obuf[n - 1] != '\n' && nu_olen - n < NU_OBUF / 2)
+		n--;
+	writeout(n > 0 && nu_olen - n < NU_OBUF / 2 ? n : nu_olen);
 }
 
 void
 out_big(const void *s, size_t n)
 {
-	out_flush();
-	if (n < NU_OBUF) {
-		memcpy(nu_obuf, s, n);
-		nu_olen = n;
-		return;
-	}
-	while (n > 0) {	/* a giant field, in buffer-sized pieces */
-		size_t k = n < NU_OBUF ? n : NU_OBUF;
+	size_t k;
 
-		memcpy(nu_obuf, s, k);
-		nu_olen = k;
+	out_room();
+	while (n > NU_OBUF - nu_olen) {	/* a giant field, in buffer-sized pieces */
+		k = NU_OBUF - nu_olen;
+		memcpy(nu_obuf + nu_olen, s, k);
+		nu_olen = NU_OBUF;
 		out_flush();
 		s = (const char *)s + k;
 		n -= k;
 	}
+	memcpy(nu_obuf + nu_olen, s, n);
+	nu_olen += n;
 }
 
 /* Written in place: it runs for every paragraph, mostly with small
@@ -72,7 +92,7 @@ out_u(unsigned long v)
 	for (t = v; t >= 10; t /= 10)
 		n++;
 	if (n > NU_OBUF - nu_olen)
-		out_flush();
+		out_room();
 	d = nu_obuf + nu_olen + n;
 	nu_olen += n;
 	do

@@ -1,10 +1,11 @@
 #!/usr/bin/env bats
 # Many cores the Unix way (README "Many cores"): shards of input files
 # through xargs -P give the rows of one serial run, and so do pieces of a
-# record stream cut at its doc records.  Every job writes its own file:
-# the tools flush a 256 KB buffer wherever it fills, mid-line, and a pipe
-# takes a write of more than PIPE_BUF bytes in pieces, so jobs that share
-# one standard output interleave broken lines.
+# record stream cut at its doc records.  Jobs write their own files, or
+# append to one file: every write(2) of a tool ends at a newline (out.c),
+# and a file takes each write whole; but a pipe takes a write of more
+# than PIPE_BUF bytes in pieces, so jobs that share a pipe interleave
+# broken lines.
 
 load helper
 
@@ -94,6 +95,30 @@ shard() {
 
 # IDs come from file names, and a name seen before in the same run gets
 # -2: in shards each run sees the name for the first time.
+# Jobs that append to one file: a tool's write ends at a newline, so a
+# line another job appends between two of its writes stays whole.  The
+# job here stops, after its first write, until the other line is in.
+@test "jobs that append to one file: every write(2) of a tool ends at a newline" {
+	local i=0
+	nsplit "$D"/* >"$T/all.ns"
+	nquote "$T/all.ns" >"$T/want"
+	[ "$(wc -c <"$T/want")" -gt 300000 ]	# more than the 256 KB buffer
+	head -n 1500 "$T/all.ns" >"$T/p1"
+	tail -n +1501 "$T/all.ns" >"$T/p2"
+	mkfifo "$T/go"
+	{ cat "$T/p1"; cat "$T/go" >/dev/null; cat "$T/p2"; } | nquote >>"$T/shared" &
+	while [ ! -s "$T/shared" ] && [ "$i" -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	printf 'other\tdoc\t-\ttext\n' >>"$T/shared"
+	echo go >"$T/go"
+	wait
+	[ "$(grep -c '^other	doc	-	text$' "$T/shared")" -eq 1 ]
+	grep -v '^other	' "$T/shared" >"$T/got"
+	same_bytes "$T/want" "$T/got"
+}
+
 @test "the same file name in two shards gives the same ID twice" {
 	mkdir "$T/a" "$T/b"
 	cp "$SAMPLES/003_5f05163db0c95b43.txt" "$T/a/page.txt"
