@@ -184,13 +184,11 @@ header(void)
 	out_s("id");
 	if (t.showkind)
 		out_s("\trecord");	/* not "kind": quotes have a kind column */
-	for (i = 0; i < t.ncols; i++)
-		{
+	for (i = 0; i < t.ncols; i++) {
 		out_c('\t');
 		out_s(t.cols[i]);
 	}
-	for (i = 0; i < t.nshow; i++)
-		{
+	for (i = 0; i < t.nshow; i++) {
 		out_c('\t');
 		out_s(t.keys[i]);
 	}
@@ -471,9 +469,13 @@ unknowncols(struct lrd *in, const struct rec *r)
 	char name[32];
 	int j;
 
+	if (r->nf == REC_MAXF && memchr(r->f[r->nf - 1], '\t', r->fl[r->nf - 1])) {
+		/* its last field holds the rest, TABs and all: no row */
+		nu_warnx("%s:%lu: %.*s record with more than %d fields: skipped", in->name,
+		    in->lineno, (int)r->fl[1], r->f[1], REC_MAXF - 2);
+		return 0;
+	}
 	if (!t.colsset) {
-		if (r->nf - 2 > MAXCOLS)
-			nu_die(1, "%s:%lu: more than %d fields", in->name, in->lineno, MAXCOLS);
 		for (j = 1; j <= r->nf - 2; j++) {
 			snprintf(name, sizeof name, "f%d", j);
 			t.cols[t.ncols++] = nu_strdup(name);

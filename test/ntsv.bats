@@ -58,6 +58,19 @@ table() {
 	grep -qx 'ntsv: core-bad.ns:12: note record with 3 fields, not 2: skipped' "$T/err"
 }
 
+# Found by fuzz-ntsv: a record of more than 64 fields keeps the rest,
+# TABs and all, in its last field, and gave a row wider than the header.
+@test "an unknown kind with more than 62 fields: reported, left out, exit 1" {
+	awk 'BEGIN { printf "a\tdoc\t-\ttext\na\tnote\tx\ty\na\tnote"
+		for (i = 1; i <= 70; i++) printf "\t%d", i
+		printf "\n" }' >"$T/wide.ns"
+	tsv note "$T/wide.ns"
+	[ "$rc" -eq 1 ]
+	printf 'id\tf1\tf2\na\tx\ty\n' >"$T/want"
+	same_bytes "$T/want" "$T/out"
+	[ "$(cat "$T/err")" = "ntsv: $T/wide.ns:3: note record with more than 62 fields: skipped" ]
+}
+
 @test "an unknown kind that never occurs: the header is id alone" {
 	tsv nothing core-stream.ns
 	[ "$rc" -eq 0 ]
