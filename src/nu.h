@@ -30,15 +30,6 @@ char *nu_strdup(const char *s);
 int nu_out_finish(void);	/* flush output; on error say so and return 1 */
 
 /* ---- output (out.c): standard output through one buffer and write(2) ---- */
-#ifdef NU_FUZZ
-struct lrd;
-/* fuzz/: the harness gets the output instead of write(2), and each tool
- * one input from memory through what its main runs (flags: the options,
- * a tool's own choice of bits) */
-void fuzz_out(const char *s, size_t n);
-void fuzz_init(void);
-void fuzz_one(struct lrd *in, unsigned flags);
-#endif
 #define NU_OBUF (1 << 18)
 extern char nu_obuf[NU_OBUF];
 extern size_t nu_olen;
@@ -172,6 +163,14 @@ void nu_inputs(int argc, char **argv, void (*fn)(struct lrd *, void *), void *ar
  * fatal. */
 void nu_file_lines(const char *path, void (*fn)(void *arg, char *line, size_t n,
     unsigned long no), void *arg);
+#ifdef NU_FUZZ
+/* fuzz/: the harness gets the output instead of write(2), and each tool
+ * one input from memory through what its main runs (flags: the options,
+ * a tool's own choice of bits) */
+void fuzz_out(const char *s, size_t n);
+void fuzz_init(void);
+void fuzz_one(struct lrd *in, unsigned flags);
+#endif
 
 /* ---- the record stream (rec.c, esc.c) ---- */
 struct rec {
