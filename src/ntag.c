@@ -191,7 +191,7 @@ fuzz_one(struct lrd *in, unsigned flags)
 int
 main(int argc, char **argv)
 {
-	struct trainargs t = {.o = {.epochs = 15, .seed = 1}};
+	struct trainargs t = {.o = {.epochs = 20, .seed = 1}};
 	const char *model = NULL;
 	int c, conll = 0, bilou = 0, epochs = 0;
 	char *end;

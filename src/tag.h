@@ -1,6 +1,7 @@
-/* tag.h: ntag's tagger.  A greedy left-to-right averaged perceptron over
- * BILOU labels (tagfeat.c: tokens, features, decoding; tagtrain.c:
- * training; tagmodel.c: the model file and its hash tables). */
+/* tag.h: ntag's tagger.  An averaged perceptron over BILOU labels,
+ * searched left to right with a beam and trained for that search
+ * (tagfeat.c: tokens, features, the search; tagtrain.c: training;
+ * tagmodel.c: the model file and its hash tables). */
 #ifndef TAG_H
 #define TAG_H
 
@@ -134,23 +135,39 @@ void tdoc_endsent(struct tdoc *d);
 /* Look everything up once the document is complete. */
 void tdoc_prepare(struct tdoc *d, const struct model *m);
 
-/* The version of the feature set: a model trained on other features
- * than these would tag badly without a word, so it is refused. */
-#define TAG_FEATURES 1
+/* The version of the feature set and of the search the weights were
+ * trained for: a model trained otherwise would tag badly without a
+ * word, so it is refused.  2: trained for the beam search. */
+#define TAG_FEATURES 2
 
 /* Static features of token i of sentence [a,b): keys into f, returns how
  * many (at most NFEAT).  Dynamic ones depend on the labels before. */
 #define NFEAT 96
 #define NCTX 56			/* of them context features, gazetteer matches included */
 size_t tag_feats(const struct tdoc *d, size_t a, size_t b, size_t i, uint64_t *f);
-size_t tag_dynfeats(const struct tdoc *d, size_t a, size_t i, int p1, int p2, uint64_t *f);
+size_t tag_dynfeats(const struct tdoc *d, size_t i, int p1, int p2, uint64_t *f);
 int tag_valid(int prev, int lab, int last);	/* may lab follow prev? */
 void tag_doc(struct tdoc *d, const struct model *m);	/* sets pred */
-/* All features of token i after labels p1 and p2, as training sees them. */
-size_t tag_allfeats(const struct tdoc *d, size_t a, size_t b, size_t i, int p1, int p2,
-    uint64_t *f);
 void tag_hist_reset(struct tdoc *d);	/* the document's history of words */
 void tag_hist(struct tdoc *d, size_t i, int lab);	/* token i got lab */
+
+/* The beam: tagging keeps the TAG_BEAM best label sequences of the
+ * sentence so far, and training learns weights for that search.  Step j
+ * of a sentence is bm[j * TAG_BEAM ...]; step 0 holds the start. */
+#define TAG_BEAM 8
+struct beam {
+	int64_t sc;		/* of the sequence */
+	uint32_t back;		/* its item in the step before */
+	uint8_t p1, p2;		/* its last two labels */
+	uint8_t gold;		/* it is the gold sequence (training) */
+};
+struct beam *beam_room(size_t n);	/* steps for a sentence of n tokens */
+extern struct follow {
+	uint8_t n, l[NLAB];
+} tag_follow[2][NLAB];		/* [last token][label]: the labels that may follow */
+size_t beam_step(struct beam *cur, const struct beam *prev, size_t np, int64_t (*v)[NLAB],
+    int last, int gold);
+void beam_best(const struct beam *bm, size_t len, uint8_t *lab);	/* the best's labels */
 
 /* Training (tagtrain.c). */
 struct trainer;

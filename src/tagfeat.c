@@ -1,10 +1,10 @@
 /* tagfeat.c: what the tagger knows of a token, its features, and the
- * greedy decoder.
+ * beam search.
  *
  * Features are 64-bit keys: a template number mixed with the hash of what
  * it looks at (a word, a shape, a cluster, a gazetteer match).  Those of
- * the words around a token are "static"; those of the labels already
- * given ("dynamic") are added while decoding left to right. */
+ * the words around a token are "static"; those of the labels before
+ * ("dynamic") differ from one sequence of the beam to the next. */
 #include "tag.h"
 
 #include <stdlib.h>
@@ -271,6 +271,7 @@ wordfeats(const struct ttok *t, int o, uint64_t *f)
 		f[n++] = fk(F_C1K + o + 2, CL1K(t->clus));
 		if (o >= -1 && o <= 1)
 			f[n++] = fk(F_C4K + o + 1, CL4K(t->clus));
+		f[n++] = fk(F_C256 + o + 2, CL256(t->clus));
 	}
 	return n;
 }
@@ -336,34 +337,41 @@ tag_feats(const struct tdoc *d, size_t a, size_t b, size_t i, uint64_t *f)
 	return n;
 }
 
-size_t
-tag_dynfeats(const struct tdoc *d, size_t a, size_t i, int p1, int p2, uint64_t *f)
+/* The keys of the features of the labels before: of p1 alone, of p1 and
+ * p2, of p1 with the word and with its shape, and of what the document
+ * said of the word before (0: nothing).  tag_dynfeats lists them for
+ * training; tag_doc sums them by what they depend on. */
+static inline uint64_t k_p1(int p1) { return fk(F_P1, (uint64_t)p1); }
+static inline uint64_t k_p12(int p1, int p2) { return fk(F_P12, (uint64_t)(p1 * NLAB + p2)); }
+static inline uint64_t k_p1w(const struct ttok *w, int p1) { return fk(F_P1W, hmix(w->hn + (uint64_t)p1)); }
+static inline uint64_t k_p1s(const struct ttok *w, int p1) { return fk(F_P1S, hmix(w->hs + (uint64_t)p1)); }
+
+static uint32_t
+histof(const struct tdoc *d, const struct ttok *w)
 {
-	const struct ttok *w = &d->t[i];
-	size_t n = 0;
+	return (w->fl & TT_CAP) ? ht_get(&d->hist, w->hw) : 0;
+}
 
-	(void)a;
-	f[n++] = fk(F_P1, (uint64_t)p1);
-	f[n++] = fk(F_P12, (uint64_t)(p1 * NLAB + p2));
-	f[n++] = fk(F_P1W, hmix(w->hn + (uint64_t)p1));
-	f[n++] = fk(F_P1S, hmix(w->hs + (uint64_t)p1));
-	if (w->fl & TT_CAP) {
-		uint32_t h = ht_get(&d->hist, w->hw);
-
-		if (h) {
-			f[n++] = fk(F_HIST, h);
-			f[n++] = fk(F_HISTS, hmix(w->hs + h));
-		}
-	}
-	return n;
+static size_t
+histfeats(const struct ttok *w, uint32_t h, uint64_t *f)
+{
+	if (!h)
+		return 0;
+	f[0] = fk(F_HIST, h);
+	f[1] = fk(F_HISTS, hmix(w->hs + h));
+	return 2;
 }
 
 size_t
-tag_allfeats(const struct tdoc *d, size_t a, size_t b, size_t i, int p1, int p2, uint64_t *f)
+tag_dynfeats(const struct tdoc *d, size_t i, int p1, int p2, uint64_t *f)
 {
-	size_t n = tag_feats(d, a, b, i, f);
+	const struct ttok *w = &d->t[i];
 
-	return n + tag_dynfeats(d, a, i, p1, p2, f + n);
+	f[0] = k_p1(p1);
+	f[1] = k_p12(p1, p2);
+	f[2] = k_p1w(w, p1);
+	f[3] = k_p1s(w, p1);
+	return 4 + histfeats(w, histof(d, w), f + 4);
 }
 
 int
@@ -376,6 +384,113 @@ tag_valid(int prev, int lab, int last)
 	if (inside)
 		return lab && LTYPE(lab) == LTYPE(prev) && (LPOS(lab) == P_I || LPOS(lab) == P_L);
 	return !lab || LPOS(lab) == P_B || LPOS(lab) == P_U;
+}
+
+/* The labels that may follow each label, in a sentence's last token or
+ * before it. */
+struct follow tag_follow[2][NLAB];
+
+static void
+followinit(void)
+{
+	int last, p, l;
+
+	for (last = 0; last < 2; last++)
+		for (p = 0; p < NLAB; p++) {
+			struct follow *f = &tag_follow[last][p];
+
+			for (f->n = 0, l = 0; l < NLAB; l++)
+				if (tag_valid(p, l, last))
+					f->l[f->n++] = (uint8_t)l;
+		}
+}
+
+/* One step of the search: into cur, the best TAG_BEAM of the sequences
+ * prev[0..np) extended by each label l that may follow, at score v[k][l].
+ * Two sequences that end in the same two labels have the same future:
+ * of the items with the same last label, only the best goes on with each
+ * label (on a tie the gold one, gold being the label of the gold sequence
+ * or -1, so that training sees gold fall out only when it scores worse).
+ * Returns the items in cur, best first. */
+size_t
+beam_step(struct beam *cur, const struct beam *prev, size_t np, int64_t (*v)[NLAB],
+    int last, int gold)
+{
+	int head[NLAB], next[TAG_BEAM], tail[NLAB], order[TAG_BEAM];
+	size_t k, nt = 0, no = 0, y, x;
+	int b, q;
+
+	memset(head, 0xff, sizeof head);
+	for (k = 0; k < np; k++) {	/* the items by their last label */
+		int p = prev[k].p1;
+
+		next[k] = -1;
+		if (head[p] < 0)
+			head[order[no++] = p] = (int)k;
+		else
+			next[tail[p]] = (int)k;
+		tail[p] = (int)k;
+	}
+	for (x = 0; x < no; x++) {
+		const struct follow *fw = &tag_follow[last != 0][order[x]];
+
+		for (y = 0; y < fw->n; y++) {
+			int l = fw->l[y];
+			int64_t sc;
+			struct beam it;
+
+			for (b = q = head[order[x]]; (q = next[q]) >= 0;)
+				if (v[q][l] > v[b][l] || (v[q][l] == v[b][l] && l == gold &&
+				    prev[q].gold))
+					b = q;
+			sc = v[b][l];
+			if (nt == TAG_BEAM && sc <= cur[nt - 1].sc)
+				continue;	/* most fail here */
+			it.sc = sc;
+			it.back = (uint32_t)b;
+			it.p1 = (uint8_t)l;
+			it.p2 = prev[b].p1;
+			it.gold = prev[b].gold && l == gold;
+			if (nt < TAG_BEAM)
+				nt++;
+			for (k = nt - 1; k > 0 && cur[k - 1].sc < sc; k--)
+				cur[k] = cur[k - 1];
+			cur[k] = it;
+		}
+	}
+	return nt;
+}
+
+/* The labels of the best sequence after step len (its first item),
+ * followed back. */
+void
+beam_best(const struct beam *bm, size_t len, uint8_t *lab)
+{
+	size_t best = 0, j;
+
+	for (j = len; j-- > 0;) {
+		const struct beam *it = bm + (j + 1) * TAG_BEAM + best;
+
+		lab[j] = it->p1;
+		best = it->back;
+	}
+}
+
+/* Room for the steps of a sentence of n tokens (and, the first time,
+ * the labels that may follow each). */
+struct beam *
+beam_room(size_t n)
+{
+	static struct beam *bm;
+	static size_t cap;
+
+	if (!tag_follow[0][0].n)
+		followinit();
+	if ((n + 1) * TAG_BEAM > cap) {
+		cap = 2 * (n + 1) * TAG_BEAM;
+		bm = nu_realloc(bm, cap * sizeof *bm);
+	}
+	return bm;
 }
 
 /* What the document said of a capitalised word before: the labels it
@@ -481,48 +596,140 @@ addvec(int32_t *sc, const int32_t *v)
 		sc[l] += v[l];
 }
 
-/* Greedy decoding, left to right. */
+/* The scores of the labels before that depend on labels only, for a
+ * model: of p1 and of p1 and p2, summed. */
+struct labsc {
+	int32_t p12[NLAB][NLAB][NLAB];
+};
+
+static void
+labscores(struct labsc *ls, const struct model *m)
+{
+	int32_t one[NLAB];
+	uint64_t k;
+	int p1, p2, l;
+
+	for (p1 = 0; p1 < NLAB; p1++) {
+		k = k_p1(p1);
+		wsum(one, m, &k, 1);
+		for (p2 = 0; p2 < NLAB; p2++) {
+			k = k_p12(p1, p2);
+			wsum(ls->p12[p1][p2], m, &k, 1);
+			for (l = 0; l < NLAB; l++)
+				ls->p12[p1][p2][l] += one[l];
+		}
+	}
+}
+
+/* What tag_doc keeps for a model: the word features' sums, those of the
+ * places past a sentence's ends, and the scores of labels alone. */
+struct dcache {
+	struct wcache w[WCACHE];
+	int32_t edge[5][NLAB];
+	struct labsc ls;
+	unsigned gen;
+};
+
+static void
+dcache_set(struct dcache *c, const struct model *m)
+{
+	uint64_t f[NFEAT];
+	int o;
+
+	memset(c->w, 0, sizeof c->w);
+	for (o = -2; o <= 2; o++)
+		if (o)
+			wsum(c->edge[o + 2], m, f, edgefeats(o, f));
+	labscores(&c->ls, m);
+	c->gen = m->gen;
+}
+
+/* The static scores of token i of the sentence [a, b) into sc, with
+ * those of the word's history. */
+static void
+statscore(int32_t *sc, struct dcache *c, const struct tdoc *d, const struct model *m,
+    size_t a, size_t b, size_t i)
+{
+	const struct ttok *w = &d->t[i];
+	uint64_t f[NFEAT];
+	int o;
+
+	wsum(sc, m, f, ctxfeats(d, a, b, i, f));
+	for (o = -2; o <= 2; o++)
+		addvec(sc, inside(a, b, i, o) ? wvec(c->w, m, &d->t[i + (size_t)o], o) :
+		    c->edge[o + 2]);
+	o = (int)histfeats(w, histof(d, w), f);
+	while (o-- > 0)
+		addrow(sc, m, f[o]);
+}
+
+/* One step of the search at token i of the sentence [a, b), from the nb
+ * items of prev; returns the items of the next step.  Of the scores of
+ * the labels before, those of the word's history are the same for every
+ * sequence, those of p1 with the word are taken once for each p1 in the
+ * beam, and those of labels alone come from labsc: a step costs a few
+ * look-ups, not six for each sequence. */
+static size_t
+step(struct dcache *c, const struct tdoc *d, const struct model *m, size_t a, size_t b,
+    size_t i, struct beam *prev, size_t nb)
+{
+	const struct ttok *w = &d->t[i];
+	int32_t sc[NLAB], wp[NLAB][NLAB];
+	int64_t v[TAG_BEAM][NLAB];
+	uint64_t f[2];
+	uint32_t seen = 0;
+	size_t k;
+	int l;
+
+	statscore(sc, c, d, m, a, b, i);
+	for (k = 0; k < nb; k++) {
+		int p1 = prev[k].p1, p2 = prev[k].p2;
+
+		if (!(seen & 1u << p1)) {	/* static + p1 + word */
+			f[0] = k_p1w(w, p1);
+			f[1] = k_p1s(w, p1);
+			wsum(wp[p1], m, f, 2);
+			addvec(wp[p1], sc);
+			seen |= 1u << p1;
+		}
+		for (l = 0; l < NLAB; l++)	/* all: in vectors */
+			v[k][l] = prev[k].sc + wp[p1][l] + c->ls.p12[p1][p2][l];
+	}
+	return beam_step(prev + TAG_BEAM, prev, nb, v, i + 1 == b, -1);
+}
+
+/* Beam search, sentence by sentence; the document's history is
+ * updated after each. */
 void
 tag_doc(struct tdoc *d, const struct model *m)
 {
-	static struct wcache *cache;
-	static unsigned cached;
-	static int32_t edge[5][NLAB];
-	uint64_t f[NFEAT];
-	int32_t sc[NLAB];
-	size_t s, i, n;
-	int o;
+	static struct dcache *c;
+	static uint8_t *lab;
+	static size_t caplab;
+	size_t s, i, nb;
 
-	if (cached != m->gen) {	/* a cache for this model */
-		if (!cache)
-			cache = nu_alloc(WCACHE * sizeof *cache);
-		memset(cache, 0, WCACHE * sizeof *cache);
-		for (o = -2; o <= 2; o++)
-			if (o)
-				wsum(edge[o + 2], m, f, edgefeats(o, f));
-		cached = m->gen;
+	if (!c) {
+		c = nu_alloc(sizeof *c);
+		c->gen = 0;	/* no model's */
 	}
+	if (c->gen != m->gen)
+		dcache_set(c, m);
 	tag_hist_reset(d);
 	for (s = 0; s < d->ns; s++) {
 		size_t a = d->sent[s], b = d->sent[s + 1];
-		int p1 = 0, p2 = 0;
+		struct beam *bm = beam_room(b - a);
 
+		if (b - a > caplab) {
+			caplab = 2 * (b - a);
+			lab = nu_realloc(lab, caplab);
+		}
+		memset(bm, 0, sizeof *bm);
+		for (nb = 1, i = a; i < b; i++)
+			nb = step(c, d, m, a, b, i, bm + (i - a) * TAG_BEAM, nb);
+		beam_best(bm, b - a, lab);
 		for (i = a; i < b; i++) {
-			int best = -1, l;
-
-			n = ctxfeats(d, a, b, i, f);
-			n += tag_dynfeats(d, a, i, p1, p2, f + n);
-			wsum(sc, m, f, n);
-			for (o = -2; o <= 2; o++)
-				addvec(sc, inside(a, b, i, o) ?
-				    wvec(cache, m, &d->t[i + (size_t)o], o) : edge[o + 2]);
-			for (l = 0; l < NLAB; l++)
-				if (tag_valid(p1, l, i + 1 == b) && (best < 0 || sc[l] > sc[best]))
-					best = l;
-			d->t[i].pred = (uint8_t)best;
-			tag_hist(d, i, best);
-			p2 = p1;
-			p1 = best;
+			d->t[i].pred = lab[i - a];
+			tag_hist(d, i, lab[i - a]);
 		}
 	}
 	surnames(d);

@@ -1,9 +1,14 @@
-/* tagtrain.c: training the tagger, an averaged perceptron.
+/* tagtrain.c: training the tagger, a structured averaged perceptron
+ * for the beam search tag_doc does.
  *
- * Each token is decoded as tag_doc would, but with the gold labels as
- * the labels before (teacher forcing: the model learns what to do after
- * a right history, which is what it mostly has).  A wrong label moves
- * the weights of its features from the wrong label to the right one.
+ * Each sentence is searched as tag_doc would, with the weights learnt so
+ * far, keeping track of the gold sequence in the beam.  When the gold
+ * sequence falls out of the beam, or the best sequence at the end is not
+ * gold, the weights move: up along the gold labels, down along the
+ * search's best, over the sentence so far ("early update", Collins and
+ * Roark 2004).  A greedy tagger trained on gold history was 1.8 F1 worse
+ * on CoNLL-2003 testb; the same weights searched with a beam were worse
+ * still, since such weights never learnt to rank whole sequences.
  * The weights kept are the average over every step (lazily: each row
  * also sums step x change, and the average is w - u / steps), which
  * generalises far better than the last ones.  Documents are shuffled
@@ -56,58 +61,130 @@ score(const struct trainer *tr, int64_t *sc, const uint64_t *f, size_t n)
 	}
 }
 
+/* Move the weights of the features of the labels lab[0..n) of sentence
+ * [a, b) by dir: static features are in st, NFEAT for each token (ns[j]
+ * of them), and the labels before make the rest. */
 static void
-update(struct trainer *tr, const uint64_t *f, size_t n, int good, int bad)
+update(struct trainer *tr, const struct tdoc *d, size_t a, size_t n, const uint8_t *lab,
+    int dir, const uint64_t *st, const size_t *ns)
 {
-	size_t k;
+	uint64_t f[2 * NFEAT];
+	size_t j, k, nf;
+	int p1 = 0, p2 = 0;
 
-	for (k = 0; k < n; k++) {
-		uint32_t *v = ht_put(&tr->t, f[k]);
-		struct trow *r;
+	for (j = 0; j < n; j++) {
+		memcpy(f, st + j * NFEAT, ns[j] * sizeof *f);
+		nf = ns[j] + tag_dynfeats(d, a + j, p1, p2, f + ns[j]);
+		for (k = 0; k < nf; k++) {
+			uint32_t *v = ht_put(&tr->t, f[k]);
+			struct trow *r;
 
-		if (!*v) {
-			tr->r = nu_grow(tr->r, &tr->capr, tr->nr, sizeof *tr->r);
-			memset(&tr->r[tr->nr], 0, sizeof *tr->r);
-			*v = (uint32_t)++tr->nr;
+			if (!*v) {
+				tr->r = nu_grow(tr->r, &tr->capr, tr->nr, sizeof *tr->r);
+				memset(&tr->r[tr->nr], 0, sizeof *tr->r);
+				*v = (uint32_t)++tr->nr;
+			}
+			r = &tr->r[*v - 1];
+			r->w[lab[j]] += dir;
+			r->u[lab[j]] += dir * tr->step;
 		}
-		r = &tr->r[*v - 1];
-		r->w[good]++;
-		r->u[good] += tr->step;
-		r->w[bad]--;
-		r->u[bad] -= tr->step;
+		p2 = p1;
+		p1 = lab[j];
 	}
 }
 
-/* One pass over a document; returns the tokens it got wrong. */
-static size_t
-train_doc(struct trainer *tr, struct tdoc *d)
+/* Room for a sentence of n tokens: static features, their scores, the
+ * gold and the found labels. */
+struct sentroom {
+	uint64_t *st;
+	size_t *ns;
+	int64_t (*sc)[NLAB];
+	uint8_t *gold, *lab;
+	size_t cap;
+};
+
+static void
+room(struct sentroom *r, size_t n)
 {
-	uint64_t f[2 * NFEAT];
-	int64_t sc[NLAB];
-	size_t s, i, n, wrong = 0;
+	if (n <= r->cap)
+		return;
+	r->cap = 2 * n;
+	r->st = nu_realloc(r->st, r->cap * NFEAT * sizeof *r->st);
+	r->ns = nu_realloc(r->ns, r->cap * sizeof *r->ns);
+	r->sc = nu_realloc(r->sc, r->cap * sizeof *r->sc);
+	r->gold = nu_realloc(r->gold, r->cap);
+	r->lab = nu_realloc(r->lab, r->cap);
+}
+
+/* Search sentence [a, b) with the beam; returns the steps searched, fewer
+ * than b - a when the gold sequence fell out.  *gold: the best sequence
+ * at the last step searched is gold. */
+static size_t
+search(struct trainer *tr, const struct tdoc *d, size_t a, size_t b, struct sentroom *r,
+    struct beam *bm, int *gold)
+{
+	uint64_t f[NFEAT];
+	int64_t v[TAG_BEAM][NLAB];
+	size_t i, j, k, nc = 1;
+	int l, in;
+
+	memset(bm, 0, sizeof *bm);
+	bm[0].gold = 1;
+	for (i = a; i < b; i++) {
+		struct beam *prev = bm + (i - a) * TAG_BEAM, *cur = prev + TAG_BEAM;
+
+		j = i - a;
+		for (k = 0; k < nc; k++) {
+			memset(v[k], 0, sizeof v[k]);
+			score(tr, v[k], f, tag_dynfeats(d, i, prev[k].p1, prev[k].p2, f));
+			for (l = 0; l < NLAB; l++)
+				v[k][l] += prev[k].sc + r->sc[j][l];
+		}
+		nc = beam_step(cur, prev, nc, v, i + 1 == b, r->gold[j]);
+		for (in = 0, k = 0; k < nc; k++)
+			in |= cur[k].gold;
+		if (!in) {
+			*gold = 0;
+			return j + 1;
+		}
+	}
+	*gold = bm[(b - a) * TAG_BEAM].gold;
+	return b - a;
+}
+
+/* One pass over a document; returns the tokens it got wrong, in the part
+ * of each sentence searched. */
+static size_t
+train_doc(struct trainer *tr, struct tdoc *d, struct sentroom *r)
+{
+	size_t s, i, j, n, wrong = 0;
+	int gold;
 
 	tag_hist_reset(d);
 	for (s = 0; s < d->ns; s++) {
 		size_t a = d->sent[s], b = d->sent[s + 1];
-		int p1 = 0, p2 = 0;
+		struct beam *bm = beam_room(b - a);
 
-		for (i = a; i < b; i++, tr->step++) {
-			int best = -1, l, g = d->t[i].gold;
-
-			n = tag_allfeats(d, a, b, i, p1, p2, f);
-			memset(sc, 0, sizeof sc);
-			score(tr, sc, f, n);
-			for (l = 0; l < NLAB; l++)
-				if (tag_valid(p1, l, i + 1 == b) && (best < 0 || sc[l] > sc[best]))
-					best = l;
-			if (best != g) {
-				update(tr, f, n, g, best);
-				wrong++;
-			}
-			tag_hist(d, i, best);
-			p2 = p1;
-			p1 = g;
+		room(r, b - a);
+		for (i = a; i < b; i++) {
+			j = i - a;
+			r->ns[j] = tag_feats(d, a, b, i, r->st + j * NFEAT);
+			memset(r->sc[j], 0, sizeof r->sc[j]);
+			score(tr, r->sc[j], r->st + j * NFEAT, r->ns[j]);
+			r->gold[j] = d->t[i].gold;
 		}
+		n = search(tr, d, a, b, r, bm, &gold);
+		beam_best(bm, n, r->lab);
+		if (!gold) {
+			for (j = 0; j < n; j++)
+				wrong += r->lab[j] != r->gold[j];
+			update(tr, d, a, n, r->gold, 1, r->st, r->ns);
+			update(tr, d, a, n, r->lab, -1, r->st, r->ns);
+		}
+		/* the document's history: what was found, gold past it */
+		for (i = a; i < b; i++)
+			tag_hist(d, i, i - a < n ? r->lab[i - a] : r->gold[i - a]);
+		tr->step += b - a;
 	}
 	ht_free(&d->hist);	/* 16 KB a document, made again next time */
 	return wrong;
@@ -118,7 +195,9 @@ epochs(struct trainer *tr, struct tdoc *docs, size_t nd, const struct trainopt *
 {
 	size_t *order = nu_alloc((nd ? nd : 1) * sizeof *order), i, e, tokens = 0;
 	uint64_t rnd = o->seed ? o->seed : 1;
+	struct sentroom r;
 
+	memset(&r, 0, sizeof r);
 	for (i = 0; i < nd; i++) {
 		order[i] = i;
 		tokens += docs[i].n;
@@ -136,12 +215,17 @@ epochs(struct trainer *tr, struct tdoc *docs, size_t nd, const struct trainopt *
 			order[j] = x;
 		}
 		for (i = 0; i < nd; i++)
-			wrong += train_doc(tr, &docs[order[i]]);
+			wrong += train_doc(tr, &docs[order[i]], &r);
 		if (o->verbose)
 			fprintf(stderr, "%s: epoch %zu: %zu of %zu tokens wrong, %zu features\n",
 			    nu_prog, e + 1, wrong, tokens, tr->nr);
 	}
 	free(order);
+	free(r.st);
+	free(r.ns);
+	free(r.sc);
+	free(r.gold);
+	free(r.lab);
 }
 
 /* The averaged weights into m, scaled to 16 bits; rows that round to

@@ -8,7 +8,16 @@
 # 1. A research model: ntag -T conll2003/eng.train -c CLUSTERS [-g GAZ]
 #    -o OUTDIR/conll.model; CLUSTERS is $TAG_CLUSTERS, else the GloVe
 #    clusters of the data; GAZ is $TAG_GAZ, none when that is empty.
-# 2. That model and the shipped one ($TAG_MODEL, else ntag's default)
+#    Then a final model, the same but with -T eng.train -T eng.testa and
+#    -o OUTDIR/final.model.  Why two: tuning is done on testa with the
+#    research model, which never saw it; once tuning is over, testa is
+#    added to the training data, as Illinois NER (Ratinov and Roth 2009,
+#    an anchor of the table) trained on train+dev.  The final model's
+#    testa score is then no measure (it was trained on it): only its
+#    testb, CoNLL++, WikiGold and UNER scores count.  If the research
+#    model fails to train, the run ends (status 1); if the final one
+#    does, the rest is measured without it.
+# 2. Those models and the shipped one ($TAG_MODEL, else ntag's default)
 #    tag with ntag -C: CoNLL-2003 testa (tune here, never on testb),
 #    testb (the number reported), CoNLL++ (testb with corrected labels),
 #    WikiGold (Wikipedia: out of domain) and UNER EWT test (web text,
@@ -17,24 +26,28 @@
 #    test/tagscore.c scores each: phrase-level exact match, conlleval's
 #    numbers (its header says how); ntag -C must append one tag to every
 #    line and change nothing else, which is checked first.
-# 3. The seeds (../shared/seeds, else samples/0*.txt): nsplit -1 | nstrip
-#    | ntag [-m] | ntsv -H entities against seeds-gold/entities.tsv (file
-#    type text count, CoNLL types).  Recall per type: for each gold row,
-#    min(count, predicted entities of its file with that type and text),
-#    summed, over the sum of the counts.  "other": predicted entities
-#    (DATE aside) whose file, type and text are in no gold row; P = the
-#    matched over all predicted.
+# 3. The seeds (../shared/seeds, else samples/0*.txt), with each model:
+#    nsplit -1 | nstrip | ntag [-m] | ntsv -H entities against
+#    seeds-gold/entities.tsv (file type text count, CoNLL types).  Recall
+#    per type: for each gold row, min(count, predicted entities of its
+#    file with that type and text), summed, over the sum of the counts.
+#    "other": predicted entities (DATE aside) whose file, type and text
+#    are in no gold row; P = the matched over all predicted.
 #
 # OUTDIR (default: a new ${TMPDIR:-/tmp}/newsutils-eval-tag.XXXXXX; never
 # inside the repository, CoNLL-2003 text must not end up there) gets:
-# conll.model and train.log; per set and model (research, shipped)
-# SET.MODEL.conll (ntag -C output, tags mapped for UNER) and SET.MODEL.score
-# (conlleval's text); scores.tsv (set model type P R F1 gold pred correct,
-# with a header); seeds.MODEL.tsv (per gold row and other prediction).
-# The table on stdout.  Exit 0 when everything was measured, whatever the
-# numbers; 1 when a tool or the scorer failed (the rest is still
-# measured); 2 when the tools are missing or OUTDIR is unusable.  POSIX sh
-# and awk (mawk is enough).
+# conll.model and train.log (the research model and ntag's output when
+# training it), final.model and final.log (the same for the final model);
+# per set and model (research, final, shipped) SET.MODEL.conll (ntag -C
+# output, tags mapped for UNER) and SET.MODEL.score (conlleval's text);
+# scores.tsv (set model type P R F1 gold pred correct, with a header);
+# seeds.MODEL.tsv (per gold row and other prediction).  The table on
+# stdout: what each model is trained on, each set's scores per model (the
+# final model's testa row marked), testb by type, the goal, the seeds.
+# Exit 0 when everything was measured, whatever the numbers; 1 when a
+# tool or the scorer failed, or a model failed to train (the rest is
+# still measured, except without a research model); 2 when the tools are
+# missing or OUTDIR is unusable.  POSIX sh and awk (mawk is enough).
 set -eu
 LC_ALL=C
 export LC_ALL
@@ -96,23 +109,53 @@ fail() {
 	failed=1
 }
 
-# ---- 1. the research model ----
+# ---- 1. the research model, then the final one ----
+
+# train MODEL LOG FILE...: ntag -T FILE (each) -c CLUSTERS [-g GAZ] -o
+# MODEL, its output in LOG; the seconds it took in $secs
+train() {
+	tm=$1
+	tl=$2
+	shift 2
+	# "$@" becomes -T FILE for each FILE
+	for f do
+		set -- "$@" -T "$f"
+		shift
+	done
+	[ -z "$gaz" ] || set -- "$@" -g "$gaz"
+	start=$(date +%s)
+	trc=0
+	"$bin/ntag" "$@" -c "$clusters" -o "$tm" >"$tl" 2>&1 || trc=$?
+	secs=$(($(date +%s) - start))
+	return "$trc"
+}
+
 model=$out/conll.model
 rc=0
-start=$(date +%s)
-if [ -n "$gaz" ]; then
-	"$bin/ntag" -T "$ner/conll2003/eng.train" -c "$clusters" -g "$gaz" \
-	    -o "$model" >"$out/train.log" 2>&1 || rc=$?
-else
-	"$bin/ntag" -T "$ner/conll2003/eng.train" -c "$clusters" \
-	    -o "$model" >"$out/train.log" 2>&1 || rc=$?
-fi
+train "$model" "$out/train.log" "$ner/conll2003/eng.train" || rc=$?
 if [ "$rc" -ne 0 ]; then
 	tail -5 "$out/train.log" >&2
-	die 1 "training failed (exit status $rc; $out/train.log)"
+	die 1 "the research model: training failed (exit status $rc; $out/train.log)"
 fi
-trained=$(($(date +%s) - start))
+trained=$secs
 msize=$(wc -c <"$model" | tr -d ' ')
+
+# the final model: testa added, once tuning on it is over; without it
+# (ftrained empty) the rest goes on
+final=$out/final.model
+ftrained=
+fsize=0
+rc=0
+train "$final" "$out/final.log" "$ner/conll2003/eng.train" \
+    "$ner/conll2003/eng.testa" || rc=$?
+if [ "$rc" -ne 0 ]; then
+	tail -5 "$out/final.log" >&2
+	fail "the final model: training failed (exit status $rc; $out/final.log)"
+	rm -f "$final"
+else
+	ftrained=$secs
+	fsize=$(wc -c <"$final" | tr -d ' ')
+fi
 
 # ---- 2. the test sets ----
 
@@ -131,17 +174,19 @@ NF < 3 { printf "eval-tag: %s:%d: %d fields, not 5\n", FILENAME, FNR, NF >"/dev/
 
 # the sets: name, input, what it is
 cat >"$tmp/sets" <<EOF
-testa	$ner/conll2003/eng.testa	CoNLL-2003 dev: tune here
+testa	$ner/conll2003/eng.testa	CoNLL-2003 dev: tune here (research model); the final model is trained on it
 testb	$ner/conll2003/eng.testb	CoNLL-2003 test: report, never tune
 conllpp	$ner/conllpp/conllpp_test.txt	CoNLL++: testb with 309 tokens relabelled
 wikigold	$ner/wikigold/wikigold.conll.txt	WikiGold: Wikipedia, out of domain
 uner	$uner	UNER EWT test: web text, out of domain; no MISC (predicted MISC as O)
 EOF
 
-# ntagc MODEL ARG...: ntag with the research or the shipped model
+# ntagc MODEL ARG...: ntag with the research, the final or the shipped
+# model
 ntagc() {
 	case $1 in
 	research) shift; "$bin/ntag" -m "$model" "$@" ;;
+	final) shift; "$bin/ntag" -m "$final" "$@" ;;
 	*) shift; if [ -n "$shipped" ]; then "$bin/ntag" -m "$shipped" "$@"; else "$bin/ntag" "$@"; fi ;;
 	esac
 }
@@ -211,12 +256,15 @@ tagscored() {
 
 : >"$tmp/scores"
 : >"$tmp/untagged"
-# the shipped model may be missing (ntag -C fails on no input at all then)
+# the models, in the table's order: the final one unless it failed to
+# train; the shipped one may be missing (ntag -C fails on no input at all
+# then)
+models=research
+[ -z "$ftrained" ] || models="$models final"
 if ntagc shipped -C </dev/null >/dev/null 2>"$tmp/err"; then
-	models="research shipped"
+	models="$models shipped"
 else
 	fail "the shipped model: $(head -1 "$tmp/err")"
-	models=research
 fi
 for m in $models; do
 	while IFS='	' read -r name file _; do
@@ -326,8 +374,9 @@ fi
 
 # ---- the table ----
 awk -F '\t' -v out="$out" -v trained="$trained" -v msize="$msize" \
-    -v gaz="${gaz:-none}" -v shipped="${shipped:-the default}" -v models="$models" \
-    -v untagged="$tmp/untagged" -v clusters="${clusters##*/}" '
+    -v ftrained="$ftrained" -v fsize="$fsize" \
+    -v gaz="${gaz:-none}" -v shipped="${shipped:-the default (src/data/ntag/README: trained on WikiGold)}" \
+    -v models="$models" -v untagged="$tmp/untagged" -v clusters="${clusters##*/}" '
 FILENAME == ARGV[1] { what[$1] = $3; set[++nset] = $1; next }
 FILENAME == ARGV[2] {
 	k = $1 SUBSEP $2
@@ -345,14 +394,21 @@ function goal(m,	a) {
 	return a[3] + 0 >= 90 ? "met (" a[3] ")" : "not met (" a[3] ")"
 }
 END {
+	# every model, in this order, measured or not
+	nm = split("research final shipped", mo, " ")
 	print "ntag, phrase-level exact match (conlleval), P R F1 in %:"
-	printf "  research model: eng.train, clusters %s, gazetteer %s; %d s, %.1f MB\n", \
+	printf "  research model: eng.train (tuned on testa), clusters %s, gazetteer %s; %d s, %.1f MB\n", \
 	    clusters, gaz, trained, msize / 1e6
+	if (ftrained != "")
+		printf "  final model: eng.train + eng.testa (testa is then no measure), clusters %s, gazetteer %s; %d s, %.1f MB\n", \
+		    clusters, gaz, ftrained, fsize / 1e6
+	else
+		print "  final model: eng.train + eng.testa: training failed (" out "/final.log)"
 	print "  shipped model: " shipped
 	printf "  %-9s %-8s %6s %6s %6s %6s %6s  %6s %6s %6s %6s\n", "set", "model", "P", "R", "F1", \
 	    "gold", "pred", "F1 PER", "ORG", "LOC", "MISC"
-	for (mi = 1; mi <= 2; mi++) {
-		m = mi == 1 ? "research" : "shipped"
+	for (mi = 1; mi <= nm; mi++) {
+		m = mo[mi]
 		for (i = 1; i <= nset; i++) {
 			s = set[i]
 			k = s SUBSEP m
@@ -362,10 +418,13 @@ END {
 				continue
 			}
 			split(v[k], a, " ")
-			# a model scores like that on what it was trained on
+			# the final model is trained on testa; and any model
+			# scores like that on what it was trained on
 			printf "  %-9s %-8s %6.2f %6.2f %6.2f %6d %6d  %s %s %s %s%s\n", s, m, \
 			    a[1], a[2], a[3], a[4], a[5], cell(k, "PER"), cell(k, "ORG"), \
-			    cell(k, "LOC"), cell(k, "MISC"), (a[3] >= 98 ? "  trained on it?" : "")
+			    cell(k, "LOC"), cell(k, "MISC"), \
+			    (m == "final" && s == "testa" ? "  trained on it: no measure" : \
+			    a[3] >= 95 ? "  trained on it?" : "")
 		}
 	}
 	for (i = 1; i <= nset; i++)
@@ -375,23 +434,24 @@ END {
 		printf "    %s, %s model: ntag -C left %d \"#\" token lines untagged (comment lines to it); taken as O\n", \
 		    a[1], a[2], a[4]
 	}
-	for (mi = 1; mi <= 2; mi++) {
-		m = mi == 1 ? "research" : "shipped"
+	for (mi = 1; mi <= nm; mi++) {
+		m = mo[mi]
 		k = "testb" SUBSEP m
 		if (!(k in v))
 			continue
-		printf "  testb by type, %s model:   P      R     F1   gold   pred  right\n", m
+		printf "  testb by type, %-15s   P      R     F1   gold   pred  right\n", m " model:"
 		n = split("PER ORG LOC MISC ALL", ty, " ")
 		for (i = 1; i <= n; i++)
 			if ((k, ty[i]) in full)
 				printf "    %-4s %s\n", ty[i], full[k, ty[i]]
 	}
-	print "  goal: testb F1 >= 90.0: research " goal("research") ", shipped " goal("shipped")
-	print "  anchors (testb): Stanford CRF 86.9, SENNA 89.6, Illinois NER 90.6-90.8,"
+	print "  goal: testb F1 >= 90.0: research " goal("research") ", final " goal("final") \
+	    ", shipped " goal("shipped")
+	print "  anchors (testb): Stanford CRF 86.9, SENNA 89.6, Illinois NER 90.6-90.8 (trained on train+testa),"
 	print "           the prototype of PROTOTYPE.md 88.66 (CoNLL++ 89.61, testa 92.89, WikiGold 63.13)"
 	print "seeds (nsplit -1 | nstrip | ntag | ntsv -H entities) against seeds-gold/entities.tsv:"
-	for (mi = 1; mi <= 2; mi++) {
-		m = mi == 1 ? "research" : "shipped"
+	for (mi = 1; mi <= nm; mi++) {
+		m = mo[mi]
 		if (!sseen[m])
 			continue
 		printf "  %-8s %4s %5s %5s %6s   %5s %5s %6s\n", m, "", "gold", "found", "recall", "pred", "other", "P"
