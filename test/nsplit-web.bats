@@ -87,6 +87,14 @@ archive() {
 	grep -q '	doc	.*	text$' "$T/out"
 }
 
+@test "html: a byte order mark inside the text is no character: no paragraph of it, none inside a word" {
+	printf '<html><body><p>First page.</p></body></html>\n\357\273\277<html><body><p>Se\357\273\277cond \357\273\277 page.</p></body></html>\n' >"$T/two.html"
+	runtool nsplit "$T/two.html"
+	[ "$rc" -eq 0 ]
+	no_err
+	want_bytes 'two\tdoc\t%s\thtml\ntwo\tpara\t1\tFirst page.\ntwo\tpara\t2\tSecond page.\n' "$T/two.html"
+}
+
 @test "html: role=main and itemprop=articleBody mark the article too" {
 	printf '<html><body><div role="main"><p>In the main part.</p></div><div itemprop="articleBody"><p>In the body.</p></div><p>Elsewhere.</p></body></html>\n' >"$T/p.html"
 	nsplit "$T/p.html" | ntsv -H hints >"$T/h"
