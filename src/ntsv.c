@@ -484,8 +484,8 @@ unknowncols(struct lrd *in, const struct rec *r)
 		return 1;
 	}
 	if ((size_t)(r->nf - 2) != t.ncols) {
-		nu_warnx("%s:%lu: %.*s record with %d fields, not %zu: skipped", in->name,
-		    in->lineno, (int)r->fl[1], r->f[1], r->nf - 2, t.ncols);
+		nu_warnx("%s:%lu: %.*s record with %d field%s, not %zu: skipped", in->name,
+		    in->lineno, (int)r->fl[1], r->f[1], r->nf - 2, r->nf == 3 ? "" : "s", t.ncols);
 		return 0;
 	}
 	return 1;
@@ -527,8 +527,8 @@ record(struct lrd *in, struct rec *r)
 	if (!a.open || !rec_sameid(r, a.id.p, a.id.len))
 		begin(r);
 	if (k && r->nf - 2 != k->ncols) {
-		nu_warnx("%s:%lu: %s record with %d fields, not %d: skipped", in->name,
-		    in->lineno, k->kind, r->nf - 2, k->ncols);
+		nu_warnx("%s:%lu: %s record with %d field%s, not %d: skipped", in->name,
+		    in->lineno, k->kind, r->nf - 2, r->nf == 3 ? "" : "s", k->ncols);
 		return;
 	}
 	if (k == &nu_kinds[K_DOC]) {

@@ -223,8 +223,8 @@ rec_known(const struct lrd *in, const struct rec *r)
 	const struct kind *k = kind_of(r->f[1], r->fl[1]);
 
 	if (k && r->nf - 2 != k->ncols) {
-		nu_warnx("%s:%lu: %s record with %d fields, not %d", in->name, in->lineno,
-		    k->kind, r->nf - 2, k->ncols);
+		nu_warnx("%s:%lu: %s record with %d field%s, not %d", in->name, in->lineno,
+		    k->kind, r->nf - 2, r->nf == 3 ? "" : "s", k->ncols);
 		return NULL;
 	}
 	return k;

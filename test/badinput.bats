@@ -295,8 +295,8 @@ utf8_ok() {
 	    'quay	hint	1	nav' 'quay	junk	1	short' 'quay	quote	1	2' 'quay	ent	2	0' \
 	    "$(base | sed -n 3p)" 'quay	para	3	The ferry	company thanked the crews.' \
 	    'quay' '	para	4	no id' 'quay		no kind' >"$T/few.ns"
-	printf '%s\n' '1: doc record with 1 fields, not 2' '2: meta record with 1 fields, not 2' \
-	    '3: para record with 1 fields, not 2' '4: para record with 0 fields, not 2' \
+	printf '%s\n' '1: doc record with 1 field, not 2' '2: meta record with 1 field, not 2' \
+	    '3: para record with 1 field, not 2' '4: para record with 0 fields, not 2' \
 	    '5: hint record with 2 fields, not 4' '6: junk record with 2 fields, not 3' \
 	    '7: quote record with 2 fields, not 9' '8: ent record with 2 fields, not 7' \
 	    '10: para record with 3 fields, not 2' '11: not a record' '12: not a record' \
@@ -352,7 +352,7 @@ quay	x-score	0.75' >"$T/unk.ns"
 	# is reported and left out
 	tsv note <"$T/unk.ns"
 	[ "$rc" -eq 1 ]
-	want_err 'ntsv: -:7: note record with 1 fields, not 2: skipped'
+	want_err 'ntsv: -:7: note record with 1 field, not 2: skipped'
 	want_bytes 'id\tf1\tf2\nquay\tchecked by the desk\ttwice\n'
 }
 
@@ -379,7 +379,7 @@ cut_at() {
 	cut_at "$T/full.ns" 'quay	para	3' 2 >"$T/c7"	# in an ID
 	cut_at "$T/full.ns" 'quay	para	4' 10 >"$T/c8"	# after a kind
 	printf '%s\n' '' '5: ent record with 5 fields, not 7' '' '' '' '' '8: not a record' \
-	    '9: para record with 1 fields, not 2' >"$T/why"
+	    '9: para record with 1 field, not 2' >"$T/why"
 	for c in 1 2 3 4 5 6 7 8; do
 		# cut in a line, not after one
 		[ -s "$T/c$c" ] && [ "$(tail -c 1 "$T/c$c" | wc -l)" -eq 0 ]

@@ -295,7 +295,7 @@ quotes() {
 	printf 'e\tdoc\tx.txt\ttext\ne\tpara\t1\ne\tpara\t2\t“It is late,” said Anna Kowal.\ne\tpara\t3\tone\ttwo\n' >"$T/in"
 	runtool nquote <"$T/in"
 	[ "$rc" -eq 1 ]
-	want_err 'nquote: -:2: para record with 1 fields, not 2' \
+	want_err 'nquote: -:2: para record with 1 field, not 2' \
 	    'nquote: -:4: para record with 3 fields, not 2'
 	# the rest is still searched
 	want_bytes 'e\tdoc\tx.txt\ttext\ne\tpara\t1\ne\tpara\t2\t“It is late,” said Anna Kowal.\ne\tquote\t1\t2\t3\t14\tAnna Kowal\tAnna Kowal\tsaid\tdirect\tIt is late,\ne\tpara\t3\tone\ttwo\n'

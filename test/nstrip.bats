@@ -220,7 +220,7 @@ junk() {
 	st "$in"
 	[ "$rc" -eq 1 ]
 	want_bytes 'a\tdoc\tx\ttext\nbroken line\na\tpara\t1\tOne short line.\na\tpara\t2\n'
-	want_err "nstrip: $in:3: not a record" "nstrip: $in:5: para record with 1 fields, not 2"
+	want_err "nstrip: $in:3: not a record" "nstrip: $in:5: para record with 1 field, not 2"
 }
 
 @test "an audio-player label and a reading time are furniture, not the title" {

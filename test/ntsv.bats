@@ -166,9 +166,9 @@ table() {
 	printf '%s\n' 'ntsv: core-bad.ns:3: not a record: skipped' \
 	    'ntsv: core-bad.ns:4: not a record: skipped' \
 	    'ntsv: core-bad.ns:5: not a record: skipped' \
-	    'ntsv: core-bad.ns:6: para record with 1 fields, not 2: skipped' \
+	    'ntsv: core-bad.ns:6: para record with 1 field, not 2: skipped' \
 	    'ntsv: core-bad.ns:7: para record with 3 fields, not 2: skipped' \
-	    'ntsv: core-bad.ns:9: doc record with 1 fields, not 2: skipped' >"$T/want"
+	    'ntsv: core-bad.ns:9: doc record with 1 field, not 2: skipped' >"$T/want"
 	same_bytes "$T/want" "$T/err"
 	tsv articles core-bad.ns
 	[ "$rc" -eq 1 ]
