@@ -671,18 +671,93 @@ ingform(uint32_t k)
 	return T[k].len > 4 && memcmp(S + T[k].off + T[k].len - 3, "ing", 3) == 0;
 }
 
-/* Sentence bounds around token k: [*s0, *s1). */
+/* The last two sentences asked for, with the tokens in them that may be
+ * cues (a reporting verb, "according"): the quotes of one long sentence
+ * (up to SENT_MAX tokens) would each find its bounds and scan it for a
+ * verb, which made a page of quotes and no full stops take minutes. */
+struct sentc {
+	const struct tok *t;	/* the paragraph's tokens; NULL: empty */
+	uint32_t s0, s1;
+	int cued;		/* cue[] is made */
+	uint32_t *cue;		/* ascending */
+	size_t ncue, cap;
+};
+static struct sentc sc[2];
+
 static void
-sentence(uint32_t k, uint32_t *s0, uint32_t *s1)
+sent_forget(void)
 {
+	sc[0].t = sc[1].t = NULL;
+}
+
+/* The sentence around token k, [s0, s1). */
+static struct sentc *
+sentof(uint32_t k)
+{
+	struct sentc *c, x;
 	uint32_t a = k, b = k;
 
+	for (c = sc; c < sc + 2; c++)
+		if (c->t == T && k >= c->s0 && k < c->s1)
+			return c;
 	while (a > 0 && !(T[a - 1].fl & TF_END))
 		a--;
 	while (b < NT && !(T[b].fl & TF_END))
 		b++;
-	*s0 = a;
-	*s1 = b < NT ? b + 1 : NT;
+	x = sc[1];	/* the older one goes */
+	sc[1] = sc[0];
+	c = &sc[0];
+	*c = x;
+	c->t = T;
+	c->s0 = a;
+	c->s1 = b < NT ? b + 1 : NT;
+	c->cued = 0;
+	return c;
+}
+
+/* The sentence around token k with its cues. */
+static const struct sentc *
+cuesof(uint32_t k)
+{
+	struct sentc *c = sentof(k);
+	uint32_t j;
+
+	if (c->cued)
+		return c;
+	c->ncue = 0;
+	for (j = c->s0; j < c->s1; j++)
+		if (verb(j) || (T[j].len == 9 && is(j, "according"))) {
+			c->cue = nu_grow(c->cue, &c->cap, c->ncue, sizeof *c->cue);
+			c->cue[c->ncue++] = j;
+		}
+	c->cued = 1;
+	return c;
+}
+
+/* Sentence bounds around token k: [*s0, *s1). */
+static void
+sentence(uint32_t k, uint32_t *s0, uint32_t *s1)
+{
+	const struct sentc *c = sentof(k);
+
+	*s0 = c->s0;
+	*s1 = c->s1;
+}
+
+/* The first of c's cues at or after token k. */
+static size_t
+cue_from(const struct sentc *c, uint32_t k)
+{
+	size_t lo = 0, hi = c->ncue, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (c->cue[mid] < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static void
@@ -1061,6 +1136,20 @@ posscue(struct quote *q, int pi, uint32_t s0, uint32_t o)
 	return 0;
 }
 
+/* The nearest cue before token o in its sentence that gives q its
+ * speaker.  (verbcue asks for no sentence, so c stays this one's.) */
+static int
+cue_before(struct quote *q, int pi, uint32_t o)
+{
+	const struct sentc *c = cuesof(o);
+	size_t x;
+
+	for (x = cue_from(c, o); x-- > 0;)
+		if (verbcue(q, pi, c->cue[x], c->s0, c->s1, 0))
+			return 1;
+	return 0;
+}
+
 static void
 attribute(size_t qi, size_t firstpc)
 {
@@ -1078,9 +1167,7 @@ attribute(size_t qi, size_t firstpc)
 	/* a fragment's cue is the nearest verb before it (X said there
 	 * was “…,” adding): looked for first */
 	if (!opens_sentence(o, s0) && lp == pi) {
-		for (k = o; k-- > s0 && !found;)
-			if (verb(k) || is(k, "according"))
-				found = verbcue(q, pi, k, s0, s1, 0);
+		found = cue_before(q, pi, o);
 		if (found)
 			outercue(q, pi, s0, s1);
 	}
@@ -1102,12 +1189,8 @@ attribute(size_t qi, size_t firstpc)
 	}
 	setpara(pi);
 	sentence(o, &s0, &s1);
-	if (!found) {
-		/* the nearest verb before, then after */
-		for (k = o; k-- > s0 && !found;)
-			if (verb(k) || is(k, "according"))
-				found = verbcue(q, pi, k, s0, s1, 0);
-	}
+	if (!found)	/* the nearest verb before, then after */
+		found = cue_before(q, pi, o);
 	if (!found)
 		found = cue_colon(q, pi, o, s0);
 	if (!found && o == 0 && pi > 0 && !A->p[pi - 1].junk && A->p[pi - 1].ntok)
@@ -1117,8 +1200,11 @@ attribute(size_t qi, size_t firstpc)
 	 * anywhere after, with its speaker: “…” in contrast to 2012, says
 	 * Dante Scala */
 	if (!found && lp == pi && c < NT) {
-		for (k = c + 1; k < s1 && !found; k++) {
-			if (!(verb(k) || is(k, "according")) || (T[k].fl & TF_INQ))
+		const struct sentc *sx = cuesof(o);
+		size_t x;
+
+		for (x = cue_from(sx, c + 1); x < sx->ncue && !found; x++) {
+			if (T[k = sx->cue[x]].fl & TF_INQ)
 				continue;
 			if (k < c + AFTER)
 				found = verbcue(q, pi, k, c + 1, s1, 0);
@@ -1344,6 +1430,7 @@ quote_article(struct qart *a, int withindirect)
 		sent_split(S, T, NT);
 	}
 	unopen();
+	sent_forget();	/* the tokens are another article's */
 	for (i = 0; i < a->nq; i++) {
 		attribute(i, pc);
 		while (pc < a->npc && a->pc[pc].quote == (int)i)
@@ -1351,6 +1438,7 @@ quote_article(struct qart *a, int withindirect)
 	}
 	merge();
 	names_find(a);
+	sent_forget();
 	if (withindirect)
 		for (i = 0; i < a->np; i++)
 			if (!a->p[i].junk)

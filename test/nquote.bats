@@ -466,3 +466,19 @@ quotes() {
 	cmp "$T/in" "$T/out"
 	[ ! -s "$T/err" ]
 }
+
+@test "a paragraph of 20 000 quotes and no full stop: every quote, each at its marks" {
+	# one sentence of up to 1000 tokens holds dozens of quotes; each
+	# looks for its cue in the sentence's list of verbs, found once
+	awk 'BEGIN { printf "a\tdoc\t-\ttext\na\tpara\t1\t"
+		for (i = 0; i < 20000; i++) printf "“line %d” said Kowal, ", i; printf "\n" }' >"$T/in"
+	runtool nquote "$T/in"
+	[ "$rc" -eq 0 ]
+	no_err
+	ntsv -H quotes <"$T/out" >"$T/q"
+	[ "$(wc -l <"$T/q")" -eq 20000 ]
+	# quote i is "line i", Kowal's, at the bytes its marks (3 each) enclose
+	awk -F '\t' '{ i = NR - 1; t = "line " i; a = off + 3; off = a + length(t) + 3 + 13 }
+	    $10 != t || $6 != "Kowal" || $4 != a || $5 != a + length(t) { bad++ }
+	    END { exit bad }' "$T/q"
+}
