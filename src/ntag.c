@@ -44,9 +44,21 @@ usage(void)
 {
 	fprintf(stderr, "usage: %s [-dv] [-a aliases] [-m model] [file ...]\n"
 	    "       %s -C [-b] [-m model] [file ...]\n"
-	    "       %s -T train [-T train ...] [-v] [-e epochs] [-c clusters]\n"
+	    "       %s -T train [-T train ...] [-v] [-e epochs] [-r runs] [-c clusters]\n"
 	    "            [-g gazetteer] [-m base] -o model\n", nu_prog, nu_prog, nu_prog);
 	exit(2);
+}
+
+/* The number in s, from 1 to max, or usage. */
+static int
+number(const char *s, int max)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end || n < 1 || n > max)
+		usage();
+	return (int)n;
 }
 
 static void
@@ -191,13 +203,12 @@ fuzz_one(struct lrd *in, unsigned flags)
 int
 main(int argc, char **argv)
 {
-	struct trainargs t = {.o = {.epochs = 20, .seed = 1}};
+	struct trainargs t = {.o = {.epochs = 20, .runs = 8, .seed = 1}};
 	const char *model = NULL;
-	int c, conll = 0, bilou = 0, epochs = 0;
-	char *end;
+	int c, conll = 0, bilou = 0, epochs = 0, runs = 0;
 
 	nu_init(argv[0]);
-	while ((c = getopt(argc, argv, "a:bCc:de:g:m:o:T:v")) != -1) {
+	while ((c = getopt(argc, argv, "a:bCc:de:g:m:o:r:T:v")) != -1) {
 		switch (c) {
 		case 'a': opt.alias = optarg; break;
 		case 'b': bilou = 1; break;
@@ -206,13 +217,15 @@ main(int argc, char **argv)
 		case 'd': opt.nodate = 1; break;
 		case 'e':
 			epochs = 1;
-			t.o.epochs = (int)strtol(optarg, &end, 10);
-			if (*end || t.o.epochs < 1 || t.o.epochs > 1000)
-				usage();
+			t.o.epochs = number(optarg, 1000);
 			break;
 		case 'g': t.gaz = optarg; break;
 		case 'm': model = optarg; break;
 		case 'o': t.out = optarg; break;
+		case 'r':
+			runs = 1;
+			t.o.runs = number(optarg, 64);
+			break;
 		case 'T':
 			if (t.ndata == 16)
 				usage();
@@ -230,7 +243,7 @@ main(int argc, char **argv)
 		train(&t);
 		return nu_status;
 	}
-	if (t.out || t.clusters || t.gaz || epochs || (conll && (opt.alias || opt.nodate || t.o.verbose)) || (bilou && !conll))
+	if (t.out || t.clusters || t.gaz || epochs || runs || (conll && (opt.alias || opt.nodate || t.o.verbose)) || (bilou && !conll))
 		usage();
 	load(model);
 	if (conll) {

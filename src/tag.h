@@ -173,6 +173,7 @@ void beam_best(const struct beam *bm, size_t len, uint8_t *lab);	/* the best's l
 struct trainer;
 struct trainopt {
 	int epochs;
+	int runs;		/* models, each over its own order, averaged */
 	unsigned seed;
 	int verbose;		/* say how each epoch went */
 };

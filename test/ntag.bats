@@ -27,10 +27,31 @@ setup() {
 	same_bytes "$M" "$T/again.model"
 }
 
-@test "-T -v: one line per epoch on standard error" {
-	runtool ntag -T "$FIX/tag-train.conll" -v -e 3 -o "$T/m"
+@test "-T -v: one line per epoch of each run on standard error" {
+	runtool ntag -T "$FIX/tag-train.conll" -v -e 3 -r 2 -o "$T/m"
 	[ "$rc" -eq 0 ]
-	[ "$(grep -c '^ntag: epoch [0-9]*: [0-9]* of 131 tokens wrong' "$T/err")" -eq 3 ]
+	[ "$(grep -c '^ntag: epoch [0-9]*: [0-9]* of 131 tokens wrong' "$T/err")" -eq 6 ]
+	[ "$(grep -c '^ntag: run [12] of 2$' "$T/err")" -eq 2 ]
+	runtool ntag -T "$FIX/tag-train.conll" -v -e 3 -r 1 -o "$T/m"
+	[ "$(sed -n 1p "$T/err")" = "ntag: 4 documents, 131 tokens" ]
+	[ "$(wc -l <"$T/err")" -eq 4 ]	# and no run lines
+}
+
+@test "-T -r: the model is the sum of RUNS runs, each in an order of its own; -r 1 is one run" {
+	runtool ntag -T "$FIX/tag-train.conll" -r 1 -o "$T/one"
+	[ "$rc" -eq 0 ]
+	runtool ntag -T "$FIX/tag-train.conll" -r 8 -o "$T/eight"
+	[ "$rc" -eq 0 ]
+	no_err
+	same_bytes "$M" "$T/eight"	# 8: the default
+	! cmp -s "$T/one" "$T/eight"
+	for r in 0 65 x; do
+		runtool ntag -T "$FIX/tag-train.conll" -r "$r" -o "$T/bad"
+		[ "$rc" -eq 2 ]
+		[ ! -e "$T/bad" ]
+	done
+	runtool ntag -r 2 /dev/null	# a training option without -T
+	[ "$rc" -eq 2 ]
 }
 
 @test "-C: each line gets the IOB2 tag, with the line's separator; comments and blank lines stay" {
