@@ -143,7 +143,7 @@ sniff_html(const char *s, size_t n, unsigned long lineno)
 	size_t i = 0, k;
 
 	(void)lineno;
-	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+	if (utf8_bom(s, n))
 		i = 3;
 	while (i < n && nu_isspace((unsigned char)s[i]))
 		i++;

@@ -959,7 +959,7 @@ decide(struct html *h)
 	const char *label = h->given;
 	size_t skip = 0;
 
-	if (h->hold.len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+	if (utf8_bom(s, h->hold.len)) {
 		label = "utf-8";
 		skip = 3;
 	} else if (!label[0]) {

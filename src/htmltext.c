@@ -63,18 +63,10 @@ isws(int c)
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
 
-/* Is there a byte order mark (U+FEFF) at s?  Pages joined into one
- * file leave one in the text, where it is no character at all: a page's
- * own would make a paragraph of nothing. */
-static int
-isbom(const char *s, size_t n)
-{
-	return n >= 3 && memcmp(s, "\357\273\277", 3) == 0;
-}
-
 /* Append s to b with white space collapsed to one space between words
- * (*sp: white space is pending) and byte order marks left out; returns
- * the bytes added. */
+ * (*sp: white space is pending) and byte order marks left out (pages
+ * joined into one file leave one in the text, where it is no character
+ * at all); returns the bytes added. */
 static size_t
 ws_add(struct buf *b, const char *s, size_t n, int *sp)
 {
@@ -86,12 +78,12 @@ ws_add(struct buf *b, const char *s, size_t n, int *sp)
 			i++;
 			continue;
 		}
-		if (isbom(s + i, n - i)) {
+		if (utf8_bom(s + i, n - i)) {
 			i += 3;
 			continue;
 		}
 		for (j = i + 1; j < n && !isws((unsigned char)s[j]) &&
-		    !((unsigned char)s[j] == 0357 && isbom(s + j, n - j)); j++)
+		    !((unsigned char)s[j] == 0357 && utf8_bom(s + j, n - j)); j++)
 			;
 		if (*sp && b->len)
 			buf_addc(b, ' ');

@@ -405,8 +405,7 @@ rec_trim(struct lrd *in)
 {
 	int i;
 
-	if (in->lineno == 1 && in->len >= 3 &&
-	    memcmp(in->line, "\357\273\277", 3) == 0) {
+	if (in->lineno == 1 && utf8_bom(in->line, in->len)) {
 		in->line += 3;
 		in->len -= 3;
 		for (i = 0; i < in->ntab; i++)

@@ -142,7 +142,7 @@ unbom(char *s, size_t *n, int ff)
 	size_t i = 0;
 
 	for (;;) {
-		if (*n - i >= 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0) {
+		if (utf8_bom(s + i, *n - i)) {
 			memmove(s + i, s + i + 3, *n - i - 3);
 			*n -= 3;
 		}
@@ -221,8 +221,7 @@ input(struct lrd *in, void *arg)
 		if (!f && !held && (f = sniff(s, n, in->lineno, 1)))
 			run(f, &c, &h);
 		/* a byte order mark is no content: a page may start below it */
-		held |= nu_rtrim(s, n) > (in->lineno == 1 && n >= 3 &&
-		    memcmp(s, "\357\273\277", 3) == 0 ? 3 : 0);
+		held |= nu_rtrim(s, n) > (in->lineno == 1 && utf8_bom(s, n) ? 3 : 0);
 		if (f && f->bytes) {	/* as it is: the format decodes it */
 			c.lineno = in->lineno;
 			f->bytes(&c, s, n);

@@ -242,6 +242,12 @@ const struct kind *kind_of(const char *name, size_t n);	/* record kind only */
 extern const struct kind nu_kinds[];
 
 /* ---- UTF-8 (utf8.c) ---- */
+/* Is there a byte order mark (U+FEFF) at s? */
+static inline int
+utf8_bom(const char *s, size_t n)
+{
+	return n >= 3 && memcmp(s, "\357\273\277", 3) == 0;
+}
 /* Copy s to b as valid UTF-8: invalid bytes are read as Windows-1252,
  * NUL becomes U+FFFD.  Returns the number of bytes so repaired. */
 size_t utf8_fix(struct buf *b, const char *s, size_t n);

@@ -726,7 +726,7 @@ cuesof(uint32_t k)
 		return c;
 	c->ncue = 0;
 	for (j = c->s0; j < c->s1; j++)
-		if (verb(j) || (T[j].len == 9 && is(j, "according"))) {
+		if (verb(j) || (T[j].len == sizeof "according" - 1 && is(j, "according"))) {
 			c->cue = nu_grow(c->cue, &c->cap, c->ncue, sizeof *c->cue);
 			c->cue[c->ncue++] = j;
 		}

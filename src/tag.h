@@ -146,7 +146,6 @@ void tdoc_prepare(struct tdoc *d, const struct model *m);
 #define NCTX 56			/* of them context features, gazetteer matches included */
 size_t tag_feats(const struct tdoc *d, size_t a, size_t b, size_t i, uint64_t *f);
 size_t tag_dynfeats(const struct tdoc *d, size_t i, int p1, int p2, uint64_t *f);
-int tag_valid(int prev, int lab, int last);	/* may lab follow prev? */
 void tag_doc(struct tdoc *d, const struct model *m);	/* sets pred */
 void tag_hist_reset(struct tdoc *d);	/* the document's history of words */
 void tag_hist(struct tdoc *d, size_t i, int lab);	/* token i got lab */
@@ -162,9 +161,6 @@ struct beam {
 	uint8_t gold;		/* it is the gold sequence (training) */
 };
 struct beam *beam_room(size_t n);	/* steps for a sentence of n tokens */
-extern struct follow {
-	uint8_t n, l[NLAB];
-} tag_follow[2][NLAB];		/* [last token][label]: the labels that may follow */
 size_t beam_step(struct beam *cur, const struct beam *prev, size_t np, int64_t (*v)[NLAB],
     int last, int gold);
 void beam_best(const struct beam *bm, size_t len, uint8_t *lab);	/* the best's labels */

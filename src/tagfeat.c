@@ -374,8 +374,9 @@ tag_dynfeats(const struct tdoc *d, size_t i, int p1, int p2, uint64_t *f)
 	return 4 + histfeats(w, histof(d, w), f + 4);
 }
 
-int
-tag_valid(int prev, int lab, int last)
+/* May lab follow prev (in a sentence's last token, last)? */
+static int
+valid(int prev, int lab, int last)
 {
 	int inside = prev && (LPOS(prev) == P_B || LPOS(prev) == P_I);
 
@@ -388,7 +389,9 @@ tag_valid(int prev, int lab, int last)
 
 /* The labels that may follow each label, in a sentence's last token or
  * before it. */
-struct follow tag_follow[2][NLAB];
+static struct follow {
+	uint8_t n, l[NLAB];
+} tag_follow[2][NLAB];
 
 static void
 followinit(void)
@@ -400,7 +403,7 @@ followinit(void)
 			struct follow *f = &tag_follow[last][p];
 
 			for (f->n = 0, l = 0; l < NLAB; l++)
-				if (tag_valid(p, l, last))
+				if (valid(p, l, last))
 					f->l[f->n++] = (uint8_t)l;
 		}
 }
