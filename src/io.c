@@ -231,10 +231,16 @@ scan(struct lrd *r)
 				 * it, as esc_scan stops at every control */
 				f = LRD_ESC | (p[j] == '\f' ? LRD_FF : 0) | (p[j] == 0 ? LRD_BAD : 0);
 				next = j + 1;
+			} else if ((k = utf8_seq(r->buf + j, end - j))) {
+				/* a character: nothing to note, and its other
+				 * bytes need no turn of the loop */
+				if (j - i + 1 < 64)
+					mk &= ~((((uint64_t)1 << (k - 1)) - 1) << (j - i + 1));
+				next = j + k;
+				continue;
 			} else {
-				k = utf8_seq(r->buf + j, end - j);
-				f = k ? 0 : LRD_BAD;
-				next = j + (k ? k : 1);
+				f = LRD_BAD;
+				next = j + 1;
 			}
 			/* the line of j: the first that ends after it */
 			for (line = base; line < na && ahead[line].end < j; line++)

@@ -221,7 +221,7 @@ input(struct lrd *in, void *arg)
 		if (!f && !held && (f = sniff(s, n, in->lineno, 1)))
 			run(f, &c, &h);
 		/* a byte order mark is no content: a page may start below it */
-		held |= nu_rtrim(s, n) > (in->lineno == 1 && utf8_bom(s, n) ? 3 : 0);
+		held |= !held && nu_rtrim(s, n) > (in->lineno == 1 && utf8_bom(s, n) ? 3 : 0);
 		if (f && f->bytes) {	/* as it is: the format decodes it */
 			c.lineno = in->lineno;
 			f->bytes(&c, s, n);
