@@ -118,8 +118,10 @@ fuzz:
 	    LDFLAGS="$(SANFLAGS) -fsanitize=fuzzer" fuzzbins
 	sh fuzz/run build/fuzz $(FUZZ_SECONDS) $(FUZZ)
 
+# the main job on the samples: who said what, when (test/demo.bats runs
+# this recipe)
 demo: all
-	$(BIN)/nsplit samples/*.txt | $(BIN)/nstrip | $(BIN)/ntsv articles
+	$(BIN)/nsplit samples/*.txt | $(BIN)/nstrip | $(BIN)/nquote | $(BIN)/ntsv -f date quotes
 
 bench: all
 	sh test/bench.sh $(BIN)
