@@ -59,7 +59,7 @@ static const char verbs[] =
 
 /* titles and roles before a name, some with a gender */
 static const char titles[] =
-    "=8 councillor councilor councilman councilwoman alderman assemblyman assemblywoman congressman congresswoman pastor reverend rabbi imam father-in-law republican democrat democratic gop independent conservative liberal president prime minister secretary governor gov sen senator rep "
+    "=8 councillor councilor councillors councilors senators congressmen congresswomen lawmakers ministers governors mayors councilman councilwoman alderman assemblyman assemblywoman congressman congresswoman pastor reverend rabbi imam father-in-law republican democrat democratic gop independent conservative liberal president prime minister secretary governor gov sen senator rep "
     "representative mayor dr prof professor general gen col colonel lt "
     "sgt sergeant captain capt maj major adm admiral chancellor pope bishop "
     "rev judge justice chief commissioner director chairman chairwoman "

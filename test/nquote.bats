@@ -117,6 +117,10 @@ quotes() {
 
 @test "attribution: Harbour Commissioner Anna Kowal stressed: the title is not the speaker" { quotes title; }
 
+# Choice: a title in the plural before names (Councillors Anna Kowal and
+# Piet Brandt) is a title too, not part of the fullest name.
+@test "attribution: Councillors Anna Kowal and Piet Brandt: a plural title is not part of the name" { quotes title-plural; }
+
 @test "attribution: the authority said: the organisation's full name from the article" { quotes org; }
 @test "attribution: the ministry said, with no name in the article: ministry" { quotes org-unnamed; }
 
