@@ -104,7 +104,7 @@ art() {
 	printf 'a.txt\n' >"$T/list"
 	score -s "$FIX/score-quote-sgold.tsv" "$FIX/score-quote-scare.tsv" <"$T/list"
 	[ "$rc" -eq 2 ]
-	want_err 'quotescore: stdin:1: 1 fields, not 2'
+	want_err 'quotescore: stdin:1: 1 field, not 2'
 	# b.txt has gold quotes but is not listed
 	printf 'a.txt\t%s\n' "$FIX/score-quote-a.rows" >"$T/list"
 	score -s "$FIX/score-quote-sgold.tsv" "$FIX/score-quote-scare.tsv" <"$T/list"

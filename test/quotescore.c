@@ -149,7 +149,7 @@ tnext(struct tsv *t, char **f, int nf)
 		*tab = '\0';
 	}
 	if (n != nf)
-		die("%s:%zu: %d fields, not %d", t->path, t->line, n, nf);
+		die("%s:%zu: %d field%s, not %d", t->path, t->line, n, n == 1 ? "" : "s", nf);
 	return 1;
 }
 
