@@ -195,10 +195,12 @@ marks(int pi)
 		if (i > 0)
 			continue;	/* a nested quote closed */
 		inq(st.tok[0], k);
+		/* marks with nothing between them ('''Sir: '' and ') quote nothing */
 		if (carry.quote >= 0 && st.tok[0] == 0) {	/* the chain ends */
-			addpiece(pi, tokend(0), T[k].off, carry.quote);
+			if (tokend(0) < T[k].off)
+				addpiece(pi, tokend(0), T[k].off, carry.quote);
 			carry.quote = -1;
-		} else {
+		} else if (tokend(st.tok[0]) < T[k].off) {
 			addquote(pi, st.tok[0]);
 			addpiece(pi, tokend(st.tok[0]), T[k].off, (int)A->nq - 1);
 		}

@@ -44,6 +44,9 @@ quotes() {
 @test "marks '…' with an apostrophe inside (don't) that does not close" { quotes single-apos; }
 @test "marks «…»: guillemets" { quotes guillemets; }
 @test "marks „…“: low-high quotes" { quotes low; }
+# Choice: two marks with nothing between them quote nothing (no record
+# with empty text); here ''' opens a quote, its first two marks a pair.
+@test "marks with nothing between them ('''Madam): no empty quote" { quotes empty; }
 
 @test "apostrophes are not marks: Elden’s, readers’, didn't, the '90s, the ’90s, Kowals'" {
 	quotes apostrophes
