@@ -34,11 +34,17 @@
 #    several fragments, multi-paragraph, direct = all inside the marks,
 #    partial).  A false positive inside a gold attribution without double
 #    marks (outside the gold set) is listed as fp-nomarks.
+# 3. Indirect speech on the same split: the rows of kind indirect against
+#    the attributions without double marks, content and speaker matched
+#    as in 2 (Q is the whole content).  Those attributions include
+#    beliefs, plans, polls and "according to", so recall is low by
+#    design; the number to read is the precision.
 #
 # Written to OUTDIR (default $TMPDIR/newsutils-eval-quote): seeds.tsv
 # (per gold quote and unpaired prediction: status match, speaker, miss,
 # fp or scare) and polnear.tsv (status exact, lenient, miss, fp or
-# fp-nomarks), both with a header; polnear.err holds the scorer's
+# fp-nomarks) and indirect.tsv (the same for 3, fp-marks for a record
+# inside a gold quotation with marks), all with a header; polnear.err holds the scorer's
 # complaints about quote records that do not fit their paragraph, as
 # ARTICLE.quotes:LINE (LINE of nsplit -1 | nquote | ntsv -H quotes).
 # Exit status 0 when everything was measured, whatever the numbers; 1
@@ -220,3 +226,34 @@ END {
 	if (system("test -s \"" errs "\"") == 0)
 		print "  quote records that do not fit their paragraph: " errs
 }' "$tmp/dev.score"
+
+# ---- 3. indirect speech on the same PolNeAR split ----
+# The rows of kind indirect against the attributions without double marks
+# (has_quote_marks 0), scored as in 2 with Q = the whole content.  Those
+# attributions are every kind PolNeAR annotates: beliefs, plans,
+# "according to" and polls as well as reported speech, so recall is low
+# by design; precision says how often an indirect record is right.
+"$tmp/quotescore" -p -i "$dev/gold.tsv" <"$tmp/dev.list" >"$tmp/dev.iscore" \
+    2>>"$out/polnear.err" || die 1 "the PolNeAR scorer failed (-i)"
+{
+	printf 'article\tstatus\tattr\tqno\toverlap\tgold_bytes\tpred_bytes\tspeaker_ok\tsource_type\tshape\tsource\tspeaker\tspeaker_text\tgold_text\tpred_text\n'
+	awk -F '\t' '$1 == "item"' "$tmp/dev.iscore" | cut -f 2-
+} >"$out/indirect.tsv"
+awk -F '\t' -v detail="$out/indirect.tsv" -v part="$split" "$summary"'
+$1 == "case" && $2 == "source" && !done {
+	done = 1
+	printf "indirect speech, polnear " part ": %d attributions without double marks, %d indirect records\n", \
+	    n["gold"], n["pred"]
+	print "  content lenient " prf("content")
+	print "  speaker accuracy over the content matches: " acc("speaker")
+	print "  INDIRECT+SPEAKER " prf("quote+speaker")
+	print "    (recall counts every attribution without marks: beliefs, plans, polls,"
+	print "    \"according to\" too; " n["fp-marks"] (n["fp-marks"] == 1 ? " record falls" : " records fall") \
+	    " in attributions with marks)"
+	print "  speaker accuracy by gold source type, over the content matches:"
+	printf "    %-16s %6s %6s  %s\n", "", "found", "+spkr", "accuracy"
+}
+$1 == "case" && $2 == "source" {
+	printf "    %-16s %6d %6d  %s\n", $3, $5, $6, $5 ? sprintf("%.3f", $6 / $5) : "-"
+}
+END { print "  per record: " detail }' "$tmp/dev.iscore"

@@ -99,6 +99,22 @@ art() {
 	same_bytes "$FIX/score-quote-marks.out" "$T/out"
 }
 
+@test "polnear -i: indirect rows against the attributions without marks, fp-marks" {
+	# G = E1 E2 E3 E5 (E4 has marks).  Predicted: the indirect rows 1 2 3
+	# 4 6 (5 is direct).  Pairs: E1-1, E2-2, E3-3, all exact; E5 missed.
+	# Speakers: "officials" ours; "mayor" in our speaker_text "The
+	# mayor"; "she" not in "Jo Park" / "Park", and "park" not in "She":
+	# 2 of 3.  Row 4 overlaps no gold: fp; row 6 lies in E4 (marks):
+	# fp-marks.  content P 3/5 R 3/4; indirect+speaker P 2/5 R 2/4, and
+	# without the fp-marks P 2/4.
+	printf 'score-quote-ind\t%s\t%s\t%s\n' "$FIX/score-quote-ind.txt" \
+	    "$FIX/score-quote-ind.paras" "$FIX/score-quote-ind.rows" >"$T/list"
+	score -p -i "$FIX/score-quote-ind.gold" <"$T/list"
+	[ "$rc" -eq 0 ]
+	no_err
+	same_bytes "$FIX/score-quote-ind.out" "$T/out"
+}
+
 @test "errors: malformed lines, unlisted gold, offsets, missing file, usage" {
 	# a list line without its rows file
 	printf 'a.txt\n' >"$T/list"
@@ -132,5 +148,9 @@ art() {
 	want_err "quotescore: $FIX/nonesuch.txt: No such file or directory"
 	score -x
 	[ "$rc" -eq 2 ]
-	want_err 'quotescore: usage: quotescore -s quotes scare <list | -p gold <list'
+	want_err 'quotescore: usage: quotescore -s quotes scare <list | -p [-i] gold <list'
+	# -i wants the gold after it
+	score -p -i <"$T/list"
+	[ "$rc" -eq 2 ]
+	want_err 'quotescore: usage: quotescore -s quotes scare <list | -p [-i] gold <list'
 }

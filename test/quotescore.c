@@ -1,7 +1,7 @@
 /* quotescore: the scorer of `make eval-quote` (test/eval-quote.sh).
  *
  * usage: quotescore -s QUOTES SCARE <list	the seeds; list lines FILE TAB ROWS
- *        quotescore -p GOLD <list		PolNeAR; ARTICLE TAB TEXT TAB PARAS TAB ROWS
+ *        quotescore -p [-i] GOLD <list	PolNeAR; ARTICLE TAB TEXT TAB PARAS TAB ROWS
  *
  * ROWS is `ntsv -H quotes` of nquote's output for one input (id qno n
  * start end speaker speaker_text cue kind text), PARAS `ntsv -H paras`
@@ -892,6 +892,7 @@ enum { DIRECT, SPLIT, MULTI, PARTIAL, NSHAPES };
 static const char *const shapename[NSHAPES] = { "direct", "split", "multi-paragraph", "partial" };
 
 static const char *goldpath;	/* for messages */
+static int indirect;		/* -i: indirect rows against the rows outside G */
 
 static struct {
 	size_t articles, gold, pred, paras, lost, skipped, nomarks;
@@ -1055,7 +1056,8 @@ readquotes(struct article *a, const char *path)
 
 	topen(&t, path);
 	while (tnext(&t, f, 10)) {
-		if (strcmp(f[8], "direct") != 0 && strcmp(f[8], "partial") != 0)
+		if (indirect ? strcmp(f[8], "indirect") != 0 :
+		    strcmp(f[8], "direct") != 0 && strcmp(f[8], "partial") != 0)
 			continue;
 		who[0] = unescape(f[5]), who[1] = unescape(f[6]);
 		q = findquote(a, number(&t, f[1], "qno"), who);
@@ -1273,7 +1275,8 @@ golds(struct gold *all, size_t nall, const struct article *a, int marked,
 	size_t i, n = 0;
 
 	for (i = 0; i < nall; i++)
-		if (strcmp(all[i].article, a->name) == 0 && all[i].marked == marked)
+		if (strcmp(all[i].article, a->name) == 0 && all[i].marked == marked &&
+		    all[i].c.n)
 			out[n++] = &all[i];
 	return n;
 }
@@ -1333,7 +1336,7 @@ unpaired(const struct article *a, const struct pquote *p, struct gold **other, s
 		if (10 * overlap(&other[i]->c, &p->s) >= 3 * size(&p->s))
 			break;
 	tot.nomarks += i < no;
-	pitem(a, i < no ? "fp-nomarks" : "fp", NULL, NULL, p, 0, 0, 0);
+	pitem(a, i >= no ? "fp" : indirect ? "fp-marks" : "fp-nomarks", NULL, NULL, p, 0, 0, 0);
 }
 
 /* score one article against its gold rows */
@@ -1345,8 +1348,8 @@ scorearticle(struct article *a, struct gold *all, size_t nall)
 	size_t i, j, ng, no, *pg, *pp;
 	struct set *q;
 
-	ng = golds(all, nall, a, 1, g);
-	no = golds(all, nall, a, 0, other);
+	ng = golds(all, nall, a, !indirect, g);
+	no = golds(all, nall, a, indirect, other);
 	q = xrealloc(NULL, (ng + 1) * sizeof *q);
 	for (i = 0; i < ng; i++) {
 		memset(&q[i], 0, sizeof q[i]);
@@ -1408,7 +1411,7 @@ polnear(const char *path)
 	gold = readgold(path, &ngold);
 	list = readlist(4, &n);
 	for (i = 0; i < ngold; i++)
-		if (gold[i].marked && !listed(list, n, gold[i].article))
+		if (gold[i].marked == !indirect && !listed(list, n, gold[i].article))
 			die("%s:%zu: %s is not in the list", path, gold[i].line,
 			    gold[i].article);
 	for (i = 0; i < n; i++) {
@@ -1426,7 +1429,8 @@ polnear(const char *path)
 	printf("count\tarticles\t%zu\ncount\tgold\t%zu\ncount\tpred\t%zu\n",
 	    tot.articles, tot.gold, tot.pred);
 	printf("count\tparas\t%zu\ncount\tparas-lost\t%zu\n", tot.paras, tot.lost);
-	printf("count\tquotes-skipped\t%zu\ncount\tfp-nomarks\t%zu\n", tot.skipped, tot.nomarks);
+	printf("count\tquotes-skipped\t%zu\ncount\t%s\t%zu\n", tot.skipped,
+	    indirect ? "fp-marks" : "fp-nomarks", tot.nomarks);
 	prf("content", tot.content, tot.pred, tot.gold);
 	prf("content-exact", tot.exact, tot.pred, tot.gold);
 	acc("speaker", tot.speaker, tot.content);
@@ -1450,10 +1454,13 @@ main(int argc, char **argv)
 {
 	if (argc == 4 && strcmp(argv[1], "-s") == 0)
 		seeds(argv[2], argv[3]);
-	else if (argc == 3 && strcmp(argv[1], "-p") == 0)
+	else if (argc == 3 && strcmp(argv[1], "-p") == 0 && strcmp(argv[2], "-i") != 0)
 		polnear(argv[2]);
-	else
-		die("usage: quotescore -s quotes scare <list | -p gold <list");
+	else if (argc == 4 && strcmp(argv[1], "-p") == 0 && strcmp(argv[2], "-i") == 0) {
+		indirect = 1;
+		polnear(argv[3]);
+	} else
+		die("usage: quotescore -s quotes scare <list | -p [-i] gold <list");
 	if (fflush(stdout) == EOF || ferror(stdout))
 		die("write error");
 	return 0;
