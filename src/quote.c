@@ -1273,6 +1273,38 @@ merge(void)
 
 /* ---- 4. indirect speech ---- */
 
+/* A clause from k that opens with an auxiliary, or with a past tense
+ * before an article, a preposition, a particle or a name (after adverbs
+ * in -ly or not), has no subject of its own: the "that" before it was a
+ * relative pronoun (a crowd that spilled out, a book that inspired the
+ * film, the drama that has surrounded her), or right after the verb the
+ * subject (said that might not be enough).  "that increased tariffs
+ * would" has a subject. */
+static int
+nosubject(uint32_t k, uint32_t s1)
+{
+	static const char *const aux[] = {"has", "have", "had", "is", "are", "was", "were",
+	    "can", "could", "would", "will", "may", "might", "should", "must", "does", "did",
+	    NULL};
+	static const char *const particle[] = {"out", "up", "down", "off", "back", "away", NULL};
+	size_t i;
+
+	while (k + 1 < s1 && T[k].type == T_WORD && T[k].len > 4 && !(T[k].fl & TF_CAP) &&
+	    S[T[k].off + T[k].len - 2] == 'l' && S[T[k].off + T[k].len - 1] == 'y')
+		k++;
+	if (k >= s1 || T[k].type != T_WORD)
+		return 0;
+	for (i = 0; aux[i]; i++)
+		if (is(k, aux[i]))
+			return 1;
+	if (!pastform(k) || k + 1 >= s1)
+		return 0;
+	for (i = 0; particle[i]; i++)
+		if (is(k + 1, particle[i]))
+			return 1;
+	return determiner(k + 1) || wl(k + 1, W_PREP) || (cap(k + 1) && !small(k + 1));
+}
+
 /* The clause a speech verb at v reports, from token *b to the end of its
  * sentence at e; 0 when there is none. */
 static int
@@ -1289,7 +1321,12 @@ clause(uint32_t v, uint32_t s1, uint32_t *b)
 		k++;
 	if (is(k, "that")) {
 		*b = k + 1;
-		return *b + 2 < s1;
+		if (k == v + 1 && nosubject(*b, s1))
+			*b = k;		/* said that might not be enough */
+		if (*b == k || !nosubject(*b, s1))
+			return *b + 2 < s1;
+		/* told a crowd that spilled out: no clause after that; says
+		 * a hit that used to be: the clause may start at the verb */
 	}
 	k = v + 1;
 	if (!(is(v, "said") || is(v, "says") || is(v, "say")))

@@ -180,6 +180,13 @@ quotes() {
 # readers take it (man/nquote.1's CAVEATS still says "only after that").
 @test "indirect: X said CLAUSE without that" { quotes indirect-said; }
 
+# Choice: a "that" with no subject after it is a relative pronoun after a
+# noun (no record), the subject right after the verb (the text starts with
+# it); after says, the clause may then start at the verb.
+@test "indirect: a crowd that spilled out is no speech; said that might; says a ferry that used to" {
+	quotes indirect-relative
+}
+
 @test "-d: no indirect records, and the quote after them is qno 1" {
 	quotes no-indirect
 	quotes no-indirect -d
