@@ -194,7 +194,8 @@ tok_split(const char *str, size_t n, struct tok *t, struct tokstat *st)
 		if (s[i] < 0x80) {	/* and ASCII: no decoding */
 			cls = ascii[s[i]];
 			k = 1;
-			mark = s[i] == '"' ? Q_DQ : s[i] == '\'' ? Q_SQ : 0;
+			/* letters carry no mark: test for one only in a quote */
+			mark = cls != C_QUOTE ? 0 : s[i] == '"' ? Q_DQ : Q_SQ;
 		} else {
 			cls = classify(str, n, i, &k, &mark);
 		}
