@@ -168,6 +168,8 @@ static const char closed[] =
     "=262144 the a an his her its their our "
     "=1048576 who whom whose which when while after before although though "
     "because if as since until where whether "
+    "=4194304 has have had is are was were can could would will may might "
+    "should must does did "
     "=2097152 remark remarks comment comments claim claims assertion "
     "assertions warning warnings promise promises pledge pledges vow vows "
     "argument arguments answer response reply charge charges accusation "

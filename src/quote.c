@@ -1283,9 +1283,6 @@ merge(void)
 static int
 nosubject(uint32_t k, uint32_t s1)
 {
-	static const char *const aux[] = {"has", "have", "had", "is", "are", "was", "were",
-	    "can", "could", "would", "will", "may", "might", "should", "must", "does", "did",
-	    NULL};
 	static const char *const particle[] = {"out", "up", "down", "off", "back", "away", NULL};
 	size_t i;
 
@@ -1294,9 +1291,8 @@ nosubject(uint32_t k, uint32_t s1)
 		k++;
 	if (k >= s1 || T[k].type != T_WORD)
 		return 0;
-	for (i = 0; aux[i]; i++)
-		if (is(k, aux[i]))
-			return 1;
+	if (wl(k, W_AUX))
+		return 1;
 	if (!pastform(k) || k + 1 >= s1)
 		return 0;
 	for (i = 0; particle[i]; i++)
@@ -1320,10 +1316,10 @@ clause(uint32_t v, uint32_t s1, uint32_t *b)
 	    !(T[k].fl & TF_INQ))
 		k++;
 	if (is(k, "that")) {
-		*b = k + 1;
-		if (k == v + 1 && nosubject(*b, s1))
-			*b = k;		/* said that might not be enough */
-		if (*b == k || !nosubject(*b, s1))
+		int none = nosubject(k + 1, s1);
+
+		*b = none && k == v + 1 ? k : k + 1;	/* said that might not be */
+		if (!none || *b == k)
 			return *b + 2 < s1;
 		/* told a crowd that spilled out: no clause after that; says
 		 * a hit that used to be: the clause may start at the verb */

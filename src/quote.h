@@ -107,7 +107,8 @@ enum {
 	W_ART = 262144,		/* an article or possessive: the report, his remarks */
 	W_WORK = 524288,	/* a work, with W_TERM: the film, the program */
 	W_SUB = 1048576,	/* opens a clause of its own: who, when, after */
-	W_SAYS = 2097152	/* a noun for what was said: remark, claim, warning */
+	W_SAYS = 2097152,	/* a noun for what was said: remark, claim, warning */
+	W_AUX = 4194304		/* an auxiliary or modal: has, was, would */
 };
 extern struct lex q_words;
 extern struct lexmemo q_memo;
