@@ -284,6 +284,8 @@ namestart(uint32_t e)
 	while (b > 0 && !(T[b - 1].fl & TF_END)) {
 		if (cap(b - 1) && !small(b - 1))
 			b--;
+		else if (b > 1 && initial(b - 2) && !small(b - 2))
+			b -= 2;	/* Michael P. McDonald */
 		else if (b > 1 && connector(b - 1) && cap(b - 2) && !small(b - 2))
 			b -= 2;
 		else
@@ -437,8 +439,8 @@ np_start(int pi, uint32_t b)
 	for (e = b; e < NT && cap(e) && !small(e); e++) {
 		if (T[e].fl & TF_END)
 			break;
-		if (connector(e + 1) && cap(e + 2))
-			e++;
+		if ((connector(e + 1) && cap(e + 2)) || initial(e))
+			e++;	/* of, de; the full stop of P. */
 	}
 	if (e < NT && (T[e].fl & TF_END) && cap(e))
 		e++;

@@ -185,6 +185,16 @@ cap(uint32_t k)
 	return k < NT && T[k].type == T_WORD && (T[k].fl & TF_CAP) && !(T[k].fl & TF_INQ);
 }
 
+/* Is token k a middle initial, a capital letter and a full stop that
+ * ends no sentence (Michael P. McDonald, Donald J. Trump)? */
+static inline int
+initial(uint32_t k)
+{
+	return k + 2 < NT && cap(k) && T[k].len == 1 && !(T[k].fl & TF_END) &&
+	    T[k + 1].type == T_PUNCT && S[T[k + 1].off] == '.' && !(T[k + 1].fl & TF_END) &&
+	    cap(k + 2);
+}
+
 /* Is token k said, says, say or that (lower case, outside quotes)?  The
  * names pass, which looks at every word, notes them for the indirect
  * speech pass. */

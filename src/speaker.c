@@ -135,6 +135,10 @@ para_names(int pi)
 			if (T[e + 1].type == T_WORD && (T[e + 1].fl & TF_CAP) &&
 			    !wl(e + 1, W_SMALL | W_SPEECH | W_CUE))
 				continue;
+			if (initial(e) && !wl(e + 2, W_SMALL | W_SPEECH | W_CUE)) {
+				e++;	/* Michael P. McDonald */
+				continue;
+			}
 			if (e + 2 < NT && wl(e + 1, W_CONN) && (T[e + 2].fl & TF_CAP) &&
 			    T[e + 2].type == T_WORD)
 				e++;

@@ -124,6 +124,10 @@ quotes() {
 # Piet Brandt) is a title too, not part of the fullest name.
 @test "attribution: Councillors Anna Kowal and Piet Brandt: a plural title is not part of the name" { quotes title-plural; }
 
+# Choice: a capital letter and a full stop inside a name is a middle
+# initial, part of the name (said Anna M. Kowal; Piet J. Brandt said).
+@test "attribution: middle initials: said Anna M. Kowal, Piet J. Brandt said, then Kowal" { quotes initials; }
+
 @test "attribution: the authority said: the organisation's full name from the article" { quotes org; }
 @test "attribution: the ministry said, with no name in the article: ministry" { quotes org-unnamed; }
 
