@@ -67,6 +67,8 @@ static const char titles[] =
     "spokesperson commander officer sheriff attorney minister's premier "
     "foreign defense defence interior finance economy health "
     "lawmaker senior former acting candidate nominee coach manager "
+    "whip editor correspondent counsel advocate supervisor recorder treasurer "
+    "comptroller superintendent "
     "=24 mr sir king prince lord father brother monsignor "
     "=40 mrs ms miss madam madame lady queen princess dame sister";
 

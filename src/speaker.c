@@ -103,6 +103,21 @@ nameflags(uint32_t t0, uint32_t t1, int title)
 	return fl;
 }
 
+/* Where a name starts after a title that ends before b: past the
+ * title's "of" and its department (Secretary of State John Kerry), up to
+ * a forename when one comes before e, else past one word. */
+static uint32_t
+aftertitle(uint32_t b, uint32_t e)
+{
+	uint32_t f;
+
+	if (b + 2 > e || !wl(b, W_CONN))
+		return b;
+	for (f = b + 1; f <= e && !wl(f, W_FORENAME); f++)
+		;
+	return f <= e ? f : b + 2;
+}
+
 /* The names of paragraph pi. */
 static void
 para_names(int pi)
@@ -151,7 +166,7 @@ para_names(int pi)
 				title = (int)b;
 		if (title < 0 && k > s0 && wl(k - 1, W_TITLE) && !(T[k - 1].fl & TF_CAP))
 			title = (int)k - 1;	/* spokesman Dmitry Peskov */
-		b = title >= (int)k ? (uint32_t)title + 1 : k;
+		b = title >= (int)k ? aftertitle((uint32_t)title + 1, e) : k;
 		/* a body's name keeps its words (Defense Ministry), a titled
 		 * person's loses the title and what comes before (Senate
 		 * Intelligence Ranking Democrat Dianne Feinstein) */
@@ -494,15 +509,17 @@ name_speaker(struct quote *q)
 		q->sp.t0++;	/* according to the Port Authority */
 	the = q->sp.t0 > 0 && is(q->sp.t0 - 1, "the") && !(T[q->sp.t0 - 1].fl & TF_END) ?
 	    q->sp.t0 - 1 : q->sp.t0;
-	for (k = q->sp.t0; k < q->sp.t1; k++)
+	/* a body speaks when its word follows the titles (the Port Authority,
+	 * the Foreign Ministry), not before them (House Speaker Paul Ryan) */
+	for (b = q->sp.t0, k = q->sp.t0; k + 1 < q->sp.t1; k++)
+		if (wl(k, W_TITLE))
+			b = k + 1;
+	b = b > q->sp.t0 ? aftertitle(b, q->sp.t1 - 1) : b;
+	for (k = b; k < q->sp.t1; k++)
 		if (wl(k, W_BODY))
 			org = 1;
-	if (!org) {
-		for (b = q->sp.t0, k = q->sp.t0; k + 1 < q->sp.t1; k++)
-			if (wl(k, W_TITLE))
-				b = k + 1;
+	if (!org)
 		q->sp.t0 = b;
-	}
 	full = fullest(q->sp.para, q->sp.t0, q->sp.t1, org);
 	q->gfl = flags_of(q->sp.para, q->sp.t0, q->sp.t1, full);
 	if (org)

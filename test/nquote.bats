@@ -128,6 +128,14 @@ quotes() {
 # initial, part of the name (said Anna M. Kowal; Piet J. Brandt said).
 @test "attribution: middle initials: said Anna M. Kowal, Piet J. Brandt said, then Kowal" { quotes initials; }
 
+# Choice: a body's words before a title are part of the title (Harbour
+# Board Chairwoman Anna Kowal is Anna Kowal), and so is a title's "of" and
+# its department (Secretary of State Piet Brandt); the body speaks only
+# when its words come after every title (the Harbour Board said).
+@test "attribution: Harbour Board Chairwoman Anna Kowal, Secretary of State Piet Brandt, the Harbour Board" {
+	quotes title-body
+}
+
 @test "attribution: the authority said: the organisation's full name from the article" { quotes org; }
 @test "attribution: the ministry said, with no name in the article: ministry" { quotes org-unnamed; }
 
