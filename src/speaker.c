@@ -127,7 +127,7 @@ para_names(int pi)
 	setpara(pi);
 	A->p[pi].cand0 = A->ncand;
 	for (k = 0; k < NT; k++) {
-		int title = -1, fl;
+		int title = -1, fl, body;
 		struct qname *n;
 
 		/* most words are no capitals: skip them with no look-up and
@@ -146,16 +146,24 @@ para_names(int pi)
 				s0 = k + 1;
 			continue;	/* (Says, in a headline, is no name) */
 		}
-		for (e = k; e + 1 < NT && !(T[e].fl & TF_END); e++) {
+		for (e = k, body = 0; e + 1 < NT && !(T[e].fl & TF_END); e++) {
+			body |= wl(e, W_BODY | W_TITLE);
 			if (T[e + 1].type == T_WORD && (T[e + 1].fl & TF_CAP) &&
-			    !wl(e + 1, W_SMALL | W_SPEECH | W_CUE))
+			    !wl(e + 1, W_SMALL | W_SPEECH | W_CUE)) {
+				if (stemlen(S, &T[e]) < T[e].len)
+					break;	/* Media Research Center's | Brent Bozell */
 				continue;
+			}
 			if (initial(e) && !wl(e + 2, W_SMALL | W_SPEECH | W_CUE)) {
 				e++;	/* Michael P. McDonald */
 				continue;
 			}
+			/* of and for join a body's or a title's words (Bank of
+			 * America, Secretary of State), not others (Mostly for
+			 * Trump, Branstad of Iowa); de, von, bin join names */
 			if (e + 2 < NT && wl(e + 1, W_CONN) && (T[e + 2].fl & TF_CAP) &&
-			    T[e + 2].type == T_WORD)
+			    T[e + 2].type == T_WORD &&
+			    (body || !(is(e + 1, "of") || is(e + 1, "for"))))
 				e++;
 			else
 				break;
@@ -422,15 +430,31 @@ nbytes(const struct qname *c)
 {
 	const struct tok *t = QTOK(A, c->para);
 
-	return t[c->t1 - 1].off + t[c->t1 - 1].len - t[c->t0].off;
+	return t[c->t1 - 1].off + stemlen(QTEXT(A, c->para), &t[c->t1 - 1]) - t[c->t0].off;
 }
 
-/* Is c fuller than best? */
+/* Does name c start with a forename? */
+static int
+forenamed(const struct qname *c)
+{
+	const struct tok *t = &QTOK(A, c->para)[c->t0];
+
+	return (lex_memo(&q_words, &q_memo, QTEXT(A, c->para) + t->off, t->len) &
+	    W_FORENAME) != 0;
+}
+
+/* Is c fuller than best?  A form that starts with a forename is fuller
+ * than one that does not: "Understated Perez", a headline's first word
+ * before the name, is not Thomas Perez's full name. */
 static int
 fuller(const struct qname *c, const struct qname *best)
 {
+	int f;
+
 	if (!best)
 		return 1;
+	if ((f = forenamed(c)) != forenamed(best))
+		return f;
 	if (c->t1 - c->t0 != best->t1 - best->t0)
 		return c->t1 - c->t0 > best->t1 - best->t0;
 	return nbytes(c) > nbytes(best);

@@ -128,6 +128,14 @@ quotes() {
 # initial, part of the name (said Anna M. Kowal; Piet J. Brandt said).
 @test "attribution: middle initials: said Anna M. Kowal, Piet J. Brandt said, then Kowal" { quotes initials; }
 
+# Choice: the fullest name is one that starts with a forename when there
+# is one (Piet Brandt, not a headline's "Understated Brandt"); "of" and
+# "for" join only a body's or a title's words (not "Mostly for Kowal");
+# a possessive ends a name (the Harbour Board's | Tomas Reyes).
+@test "speaker: the fullest name: a forename first, no for or possessive from another phrase" {
+	quotes fullest
+}
+
 # Choice: a body's words before a title are part of the title (Harbour
 # Board Chairwoman Anna Kowal is Anna Kowal), and so is a title's "of" and
 # its department (Secretary of State Piet Brandt); the body speaks only
