@@ -286,7 +286,7 @@ namestart(uint32_t e)
 			b--;
 		else if (b > 1 && initial(b - 2) && !small(b - 2))
 			b -= 2;	/* Michael P. McDonald */
-		else if (b > 1 && connector(b - 1) && cap(b - 2) && !small(b - 2))
+		else if (b > 1 && nameconn(b - 1) && cap(b - 2) && !small(b - 2))
 			b -= 2;
 		else
 			break;
@@ -439,7 +439,7 @@ np_start(int pi, uint32_t b)
 	for (e = b; e < NT && cap(e) && !small(e); e++) {
 		if (T[e].fl & TF_END)
 			break;
-		if ((connector(e + 1) && cap(e + 2)) || initial(e))
+		if ((nameconn(e + 1) && cap(e + 2)) || initial(e))
 			e++;	/* of, de; the full stop of P. */
 	}
 	if (e < NT && (T[e].fl & TF_END) && cap(e))
@@ -622,7 +622,8 @@ mainsubject(int pi, uint32_t s0, uint32_t v)
 		if (pronoun(k)) {	/* he made a point of saying */
 			e = k;
 		} else if (cap(k) && !determiner(k)) {	/* a name: its capitals */
-			for (e = k; e + 1 < v && (cap(e + 1) || (connector(e + 1) && cap(e + 2))); e++)
+			for (e = k; e + 1 < v && (cap(e + 1) ||
+			    (nameconn(e + 1) && cap(e + 2))); e++)
 				;
 			for (n = k; n <= e && wl(n, W_TITLE); n++)
 				;

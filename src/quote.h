@@ -56,7 +56,8 @@ struct qname {			/* a run of capitalised words */
 	int rep;		/* the first name with the same tokens (index_names) */
 	int allfl;		/* of a first one: the fl of all its names, OR-ed */
 };
-enum { NM_PERSON = 1, NM_ORG = 2, NM_MALE = 4, NM_FEMALE = 8, NM_SUBJ = 16, NM_INQ = 32 };
+enum { NM_PERSON = 1, NM_ORG = 2, NM_MALE = 4, NM_FEMALE = 8, NM_SUBJ = 16, NM_INQ = 32,
+    NM_FIRST = 64 };	/* NM_FIRST: a forename first */
 
 struct qart {
 	struct buf text;
@@ -185,6 +186,18 @@ cap(uint32_t k)
 	return k < NT && T[k].type == T_WORD && (T[k].fl & TF_CAP) && !(T[k].fl & TF_INQ);
 }
 
+/* May the connector at token c join the name before it to the capitals
+ * after it?  de, von, bin always (Ursula von der Leyen); of and for only
+ * after a body's or a title's word (Bank of America, Secretary of State),
+ * not after a name (Branstad of Iowa) or another word (Mostly for Trump). */
+static inline int
+nameconn(uint32_t c)
+{
+	if (!wl(c, W_CONN))
+		return 0;
+	return (!is(c, "of") && !is(c, "for")) || (c > 0 && wl(c - 1, W_BODY | W_TITLE));
+}
+
 /* Is token k a middle initial, a capital letter and a full stop that
  * ends no sentence (Michael P. McDonald, Donald J. Trump)? */
 static inline int
@@ -203,7 +216,9 @@ saythat(uint32_t k)
 {
 	const char *w = S + T[k].off;
 
-	if (T[k].len - 3 > 1 || (T[k].fl & (TF_INQ | TF_CAP)) || T[k].type != T_WORD)
+	/* no type test: a mark or dash of 3 or 4 bytes starts with none of
+	 * these letters */
+	if (T[k].len - 3 > 1 || (T[k].fl & (TF_INQ | TF_CAP)))
 		return 0;
 	if (w[0] == 's' && w[1] == 'a')
 		return (w[2] == 'y' && (T[k].len == 3 || w[3] == 's')) ||

@@ -98,7 +98,8 @@ nameflags(uint32_t t0, uint32_t t1, int title)
 	if (t1 - t0 >= 2 || title >= 0) {
 		g = wl(t0, W_FORENAME | W_MALE | W_FEMALE);
 		if (g & W_FORENAME)
-			fl |= NM_PERSON | (g & W_MALE ? NM_MALE : g & W_FEMALE ? NM_FEMALE : 0);
+			fl |= NM_PERSON | NM_FIRST |
+			    (g & W_MALE ? NM_MALE : g & W_FEMALE ? NM_FEMALE : 0);
 	}
 	return fl;
 }
@@ -127,12 +128,13 @@ para_names(int pi)
 	setpara(pi);
 	A->p[pi].cand0 = A->ncand;
 	for (k = 0; k < NT; k++) {
-		int title = -1, fl, body;
+		int title = -1, fl;
 		struct qname *n;
 
 		/* most words are no capitals: skip them with no look-up and
-		 * no store (T[k].fl is the TF_END of the word before k + 1) */
-		while (k < NT && (T[k].type != T_WORD || !(T[k].fl & TF_CAP))) {
+		 * no store (T[k].fl is the TF_END of the word before k + 1;
+		 * only words have TF_CAP) */
+		while (k < NT && !(T[k].fl & TF_CAP)) {
 			if (T[k].fl & TF_END)
 				s0 = k + 1;
 			if (saythat(k))
@@ -146,8 +148,7 @@ para_names(int pi)
 				s0 = k + 1;
 			continue;	/* (Says, in a headline, is no name) */
 		}
-		for (e = k, body = 0; e + 1 < NT && !(T[e].fl & TF_END); e++) {
-			body |= wl(e, W_BODY | W_TITLE);
+		for (e = k; e + 1 < NT && !(T[e].fl & TF_END); e++) {
 			if (T[e + 1].type == T_WORD && (T[e + 1].fl & TF_CAP) &&
 			    !wl(e + 1, W_SMALL | W_SPEECH | W_CUE)) {
 				if (stemlen(S, &T[e]) < T[e].len)
@@ -158,12 +159,8 @@ para_names(int pi)
 				e++;	/* Michael P. McDonald */
 				continue;
 			}
-			/* of and for join a body's or a title's words (Bank of
-			 * America, Secretary of State), not others (Mostly for
-			 * Trump, Branstad of Iowa); de, von, bin join names */
-			if (e + 2 < NT && wl(e + 1, W_CONN) && (T[e + 2].fl & TF_CAP) &&
-			    T[e + 2].type == T_WORD &&
-			    (body || !(is(e + 1, "of") || is(e + 1, "for"))))
+			if (e + 2 < NT && nameconn(e + 1) && (T[e + 2].fl & TF_CAP) &&
+			    T[e + 2].type == T_WORD)
 				e++;
 			else
 				break;
@@ -433,28 +430,16 @@ nbytes(const struct qname *c)
 	return t[c->t1 - 1].off + stemlen(QTEXT(A, c->para), &t[c->t1 - 1]) - t[c->t0].off;
 }
 
-/* Does name c start with a forename? */
-static int
-forenamed(const struct qname *c)
-{
-	const struct tok *t = &QTOK(A, c->para)[c->t0];
-
-	return (lex_memo(&q_words, &q_memo, QTEXT(A, c->para) + t->off, t->len) &
-	    W_FORENAME) != 0;
-}
-
 /* Is c fuller than best?  A form that starts with a forename is fuller
  * than one that does not: "Understated Perez", a headline's first word
  * before the name, is not Thomas Perez's full name. */
 static int
 fuller(const struct qname *c, const struct qname *best)
 {
-	int f;
-
 	if (!best)
 		return 1;
-	if ((f = forenamed(c)) != forenamed(best))
-		return f;
+	if ((c->fl & NM_FIRST) != (best->fl & NM_FIRST))
+		return (c->fl & NM_FIRST) != 0;
 	if (c->t1 - c->t0 != best->t1 - best->t0)
 		return c->t1 - c->t0 > best->t1 - best->t0;
 	return nbytes(c) > nbytes(best);
