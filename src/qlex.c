@@ -141,8 +141,9 @@ static const char smallwords[] =
  * between a subject and its verb; the small words inside names; the words
  * before a term (some of them the names of works); what carries someone's
  * words; times; the articles and possessives that make a verb's word a
- * noun (his remarks); the words that open a clause of their own; and
- * nouns for what someone said */
+ * noun (his remarks); the words that open a clause of their own; the
+ * auxiliaries and modals (a clause that opens with one has no subject);
+ * and nouns for what someone said */
 static const char closed[] =
     "=1024 he she it they we i "
     "=2048 the a an his her its their our this that these those another one "
