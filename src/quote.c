@@ -601,11 +601,17 @@ mainsubject(int pi, uint32_t s0, uint32_t v)
 	struct np np = {NP_NONE, pi, 0, 0};
 	uint32_t k, e, n;
 
-	/* past an opening phrase: In a statement released Thursday, X */
-	if (wl(s0, W_PREP)) {
-		for (k = s0 + 1; k < v && k < s0 + 12 && !punct(k, ','); k++)
+	/* past an opening phrase (In a statement released Thursday, X) or
+	 * clause (As the crisis deepened, X; As the crisis deepened, with
+	 * troops on the border, X) */
+	if (wl(s0, W_PREP | W_SUB)) {
+		n = s0 + (wl(s0, W_SUB) ? 40 : 12);
+		for (k = s0 + 1; k < v && k < n && !punct(k, ',') && T[k].type != T_DASH; k++)
 			;
-		if (k < v && punct(k, ','))
+		if (k < v && T[k].type == T_DASH)
+			for (k++; k < v && T[k].type != T_DASH; k++)
+				;
+		if (k < v && (punct(k, ',') || T[k].type == T_DASH))
 			s0 = k + 1;
 	}
 	for (k = s0; k < v; k++) {

@@ -207,6 +207,12 @@ quotes() {
 	quotes indirect-relative
 }
 
+# Choice: a participle's speaker is the subject of its sentence after an
+# opening clause (As ..., When ...,) and an aside between dashes.
+@test "indirect: after an opening clause and a dashed aside, the participle's subject" {
+	quotes opening-clause
+}
+
 @test "-d: no indirect records, and the quote after them is qno 1" {
 	quotes no-indirect
 	quotes no-indirect -d
