@@ -265,12 +265,6 @@ filler(uint32_t k)
 	return wl(k, W_FILLER);
 }
 
-static int
-connector(uint32_t k)
-{
-	return wl(k, W_CONN);
-}
-
 /* The capitalised name that ends at token e: its first token, or e + 1
  * when there is none.  A small word that starts a sentence (The, But)
  * is no part of it. */
@@ -420,7 +414,7 @@ np_start(int pi, uint32_t b)
 	 * according to Russian deputy defense minister Alexander Fomin:
 	 * the name is the last run of capitals before the phrase ends */
 	for (e = b; e < b + 7 && e < NT && T[e].type == T_WORD && !(T[e].fl & (TF_INQ |
-	    TF_END)) && !small(e) && !verb(e) && !connector(e); e++)
+	    TF_END)) && !small(e) && !verb(e) && !wl(e, W_CONN); e++)
 		;
 	if (e < NT && (T[e].fl & TF_END) && T[e].type == T_WORD && cap(e))
 		e++;

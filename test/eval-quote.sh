@@ -44,8 +44,9 @@
 # (per gold quote and unpaired prediction: status match, speaker, miss,
 # fp or scare) and polnear.tsv (status exact, lenient, miss, fp or
 # fp-nomarks) and indirect.tsv (the same for 3, fp-marks for a record
-# inside a gold quotation with marks), all with a header; polnear.err holds the scorer's
-# complaints about quote records that do not fit their paragraph, as
+# inside a gold quotation with marks), all with a header; polnear.err
+# holds the scorer's complaints about quote records that do not fit their
+# paragraph, as
 # ARTICLE.quotes:LINE (LINE of nsplit -1 | nquote | ntsv -H quotes).
 # Exit status 0 when everything was measured, whatever the numbers; 1
 # when a tool or the scorer fails; 2 when the tools or the data are
@@ -112,6 +113,16 @@ function caserow(	r) {
 	return sprintf("    %-16s %5d %6d %6d  %s", $3, $4, $5, $6, r)
 }'
 
+# items SCORE COLUMNS: the scorer's item lines of SCORE as a table with
+# the header COLUMNS (TAB-separated)
+items() {
+	printf '%s\n' "$2"
+	awk -F '\t' '$1 == "item"' "$1" | cut -f 2-
+}
+# the columns of the PolNeAR tables (items of quotescore -p)
+pcols=$(printf '%s\t' article status attr qno overlap gold_bytes pred_bytes \
+    speaker_ok source_type shape source speaker speaker_text gold_text)pred_text
+
 # ---- 1. the seeds ----
 for f in "$seeds"/*.txt; do
 	[ -f "$f" ] || die 2 "$seeds: no seeds"
@@ -125,10 +136,8 @@ done >"$tmp/seeds.list"
 "$tmp/quotescore" -s "$gold/quotes.tsv" "$gold/scare.tsv" \
     <"$tmp/seeds.list" >"$tmp/seeds.score" || die 1 "the seeds scorer failed"
 
-{
-	printf 'file\tstatus\tgold_speaker\tspeaker\tspeaker_text\tgold_cue\tcue\tgold_kind\tkind\ttext\n'
-	awk -F '\t' '$1 == "item"' "$tmp/seeds.score" | cut -f 2-
-} >"$out/seeds.tsv"
+items "$tmp/seeds.score" "$(printf '%s\t' file status gold_speaker speaker speaker_text \
+    gold_cue cue gold_kind kind)text" >"$out/seeds.tsv"
 awk -F '\t' -v detail="$out/seeds.tsv" "$summary"'
 $1 == "case" && $2 != group {
 	group = $2
@@ -187,10 +196,7 @@ done >"$tmp/dev.list"
 	die 1 "the PolNeAR scorer failed"
 }
 
-{
-	printf 'article\tstatus\tattr\tqno\toverlap\tgold_bytes\tpred_bytes\tspeaker_ok\tsource_type\tshape\tsource\tspeaker\tspeaker_text\tgold_text\tpred_text\n'
-	awk -F '\t' '$1 == "item"' "$tmp/dev.score" | cut -f 2-
-} >"$out/polnear.tsv"
+items "$tmp/dev.score" "$pcols" >"$out/polnear.tsv"
 awk -F '\t' -v detail="$out/polnear.tsv" -v errs="$out/polnear.err" -v part="$split" "$summary"'
 $1 == "lost" && ++nlost <= 10 { lost[nlost] = $2 " " $3 ": " $4 }
 $1 == "prf" && $2 == "content" {
@@ -227,18 +233,10 @@ END {
 		print "  quote records that do not fit their paragraph: " errs
 }' "$tmp/dev.score"
 
-# ---- 3. indirect speech on the same PolNeAR split ----
-# The rows of kind indirect against the attributions without double marks
-# (has_quote_marks 0), scored as in 2 with Q = the whole content.  Those
-# attributions are every kind PolNeAR annotates: beliefs, plans,
-# "according to" and polls as well as reported speech, so recall is low
-# by design; precision says how often an indirect record is right.
+# ---- 3. indirect speech on the same PolNeAR split (see the top) ----
 "$tmp/quotescore" -p -i "$dev/gold.tsv" <"$tmp/dev.list" >"$tmp/dev.iscore" \
     2>>"$out/polnear.err" || die 1 "the PolNeAR scorer failed (-i)"
-{
-	printf 'article\tstatus\tattr\tqno\toverlap\tgold_bytes\tpred_bytes\tspeaker_ok\tsource_type\tshape\tsource\tspeaker\tspeaker_text\tgold_text\tpred_text\n'
-	awk -F '\t' '$1 == "item"' "$tmp/dev.iscore" | cut -f 2-
-} >"$out/indirect.tsv"
+items "$tmp/dev.iscore" "$pcols" >"$out/indirect.tsv"
 awk -F '\t' -v detail="$out/indirect.tsv" -v part="$split" "$summary"'
 $1 == "case" && $2 == "source" && !done {
 	done = 1
